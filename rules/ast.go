@@ -1,0 +1,198 @@
+// Package rules parses AWS Network Firewall rule groups (Suricata-compatible
+// rule strings, standard 5-tuple rules, domain lists and stateless rules)
+// and evaluates a firewall policy on a flow the way Suricata 7 does in AWS
+// Network Firewall. It knows nothing of routing: the caller describes the
+// flow as the firewall sees it.
+//
+// Pipeline: ParseText / ParseRule (syntax, positions) -> LoadGroup
+// (variables resolved, the three rule-group formats made one []*Rule) ->
+// CompilePolicy (option semantics, rule order, default actions, indexes) ->
+// Policy.Evaluate (per-phase verdicts with the deciding rule).
+//
+// All values are immutable after construction and safe for concurrent use.
+package rules
+
+import (
+	"net/netip"
+
+	"github.com/hashicorp/hcl/v2"
+	"go4.org/netipx"
+
+	"github.com/vpcreach/vpcreach/internal/ports"
+)
+
+// Action is a stateful rule action.
+type Action uint8
+
+// Stateful rule actions.
+const (
+	ActionPass Action = iota + 1
+	ActionDrop
+	ActionReject
+	ActionAlert
+)
+
+// String returns "pass", "drop", "reject" or "alert".
+func (a Action) String() string {
+	switch a {
+	case ActionPass:
+		return "pass"
+	case ActionDrop:
+		return "drop"
+	case ActionReject:
+		return "reject"
+	case ActionAlert:
+		return "alert"
+	}
+	return "invalid"
+}
+
+// Terminal reports whether the action ends the rule walk for a packet
+// (pass, drop, reject). Alert logs and continues.
+func (a Action) Terminal() bool { return a != ActionAlert }
+
+// Format tells where a rule came from.
+type Format uint8
+
+// Rule formats.
+const (
+	FormatSuricata   Format = iota + 1 // a Suricata rule string (rules, rules_file)
+	FormatStandard                     // a standard 5-tuple stateful_rule block
+	FormatDomainList                   // generated from a domain_list
+)
+
+// Rule is one parsed stateful rule: its syntax tree with positions and,
+// after LoadGroup, its header resolved to address and port sets.
+type Rule struct {
+	Action   Action
+	Protocol string // lower case, as written: "ip", "tcp", "tls", "http", ...
+
+	Source          AddrExpr
+	SourcePort      PortExpr
+	Bidirectional   bool // "<>" (standard rules: direction ANY)
+	Destination     AddrExpr
+	DestinationPort PortExpr
+
+	// Options in written order, metadata included.
+	Options []Option
+
+	// Values of common options, extracted while parsing. SID is required.
+	SID int64
+	Rev int64
+	Msg string
+
+	// Text is the rule as Suricata would read it (for standard rules and
+	// domain lists, the generated rule string).
+	Text string
+	// Range covers the rule text in its source file: for a standard rule
+	// the stateful_rule block, for a domain list the domain_list block.
+	Range  hcl.Range
+	Format Format
+
+	// Set by LoadGroup.
+	Group string // rule group address, such as "rule_group.egress"
+	Index int    // position within the group, from 0
+
+	// Resolved header, set by LoadGroup. A nil IPSet means "any". Ports
+	// are the full set for "any".
+	Src, Dst           *netipx.IPSet
+	SrcPorts, DstPorts ports.Set
+}
+
+// Location returns "FILE:LINE" of the rule's start, as the CLI shows it.
+func (r *Rule) Location() string {
+	return r.Range.Filename + ":" + itoa(r.Range.Start.Line)
+}
+
+// Option is one rule option, "name" or "name:value;".
+type Option struct {
+	Name string
+	// Value is the text between ':' and the terminating ';', with
+	// surrounding whitespace trimmed and escapes kept as written (use
+	// Unquote for the unescaped value). HasValue is false for bare options
+	// such as "nocase;".
+	Value    string
+	HasValue bool
+	// Range covers the whole option, ValueRange only its value.
+	Range      hcl.Range
+	ValueRange hcl.Range
+}
+
+// AddrKind is the kind of an address expression node.
+type AddrKind uint8
+
+// Address expression kinds.
+const (
+	AddrAny    AddrKind = iota + 1 // any
+	AddrPrefix                     // a CIDR or a single address (as /32 or /128)
+	AddrRange                      // first-last address range
+	AddrVar                        // $NAME
+	AddrRef                        // @NAME (ip_set_reference)
+	AddrGroup                      // [a, b, ...]
+)
+
+// AddrExpr is a Suricata address expression.
+type AddrExpr struct {
+	Kind    AddrKind
+	Negated bool
+	Prefix  netip.Prefix // AddrPrefix
+	First   netip.Addr   // AddrRange
+	Last    netip.Addr   // AddrRange
+	Name    string       // AddrVar, AddrRef (without $ or @)
+	Elems   []AddrExpr   // AddrGroup
+	Range   hcl.Range
+}
+
+// PortKind is the kind of a port expression node.
+type PortKind uint8
+
+// Port expression kinds.
+const (
+	PortAny   PortKind = iota + 1 // any
+	PortRange                     // 443, 1024:65535, 1024:, :1023
+	PortVar                       // $NAME
+	PortGroup                     // [a, b, ...]
+)
+
+// PortExpr is a Suricata port expression.
+type PortExpr struct {
+	Kind    PortKind
+	Negated bool
+	Ports   ports.Range // PortRange
+	Name    string      // PortVar
+	Elems   []PortExpr  // PortGroup
+	Range   hcl.Range
+}
+
+// Text is Suricata rule text with the position of each of its lines in the
+// source file. It is the parser's input.
+type Text struct {
+	Filename string
+	Text     string
+	// LineStarts[i] is the position in Filename of the first byte of line
+	// i (0-based) of Text. Missing entries continue from the last one (the
+	// next line, column 1); nil means Text starts at line 1, column 1.
+	LineStarts []hcl.Pos
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,114 @@
+package topology
+
+import (
+	"net/netip"
+	"sort"
+)
+
+// index holds the address lookups of a Topology. It is built once by the
+// loader and read-only afterwards.
+type index struct {
+	byAddr     map[string]Resource
+	byPublicIP map[netip.Addr]Resource
+	subnets    []*Subnet // sorted by CIDR address, then VPC name
+	vpcs       []*VPC
+}
+
+func newIndex(t *Topology) *index {
+	ix := &index{byAddr: map[string]Resource{}, byPublicIP: map[netip.Addr]Resource{}}
+	add := func(r Resource) { ix.byAddr[r.Addr()] = r }
+	for _, v := range t.VPCs {
+		add(v)
+	}
+	for _, s := range t.Subnets {
+		add(s)
+	}
+	for _, r := range t.RouteTables {
+		add(r)
+	}
+	for _, g := range t.InternetGateways {
+		add(g)
+	}
+	for _, n := range t.NATGateways {
+		add(n)
+		if n.PublicIP.IsValid() {
+			ix.byPublicIP[n.PublicIP] = n
+		}
+	}
+	for _, i := range t.Instances {
+		add(i)
+		if i.PublicIP.IsValid() {
+			ix.byPublicIP[i.PublicIP] = i
+		}
+	}
+	for _, p := range t.VPCPeerings {
+		add(p)
+	}
+	for _, g := range t.TransitGateways {
+		add(g)
+	}
+	for _, r := range t.TGWRouteTables {
+		add(r)
+	}
+	for _, a := range t.TGWAttachments {
+		add(a)
+	}
+	for _, f := range t.Firewalls {
+		add(f)
+	}
+	for _, e := range t.FirewallEndpoints {
+		add(e)
+	}
+	for _, p := range t.FirewallPolicies {
+		add(p)
+	}
+	for _, g := range t.RuleGroups {
+		add(g)
+	}
+	for _, g := range t.StatelessRuleGroups {
+		add(g)
+	}
+	for _, g := range t.SecurityGroups {
+		add(g)
+	}
+	for _, n := range t.NetworkACLs {
+		add(n)
+	}
+	for _, e := range t.Expects {
+		add(e)
+	}
+	ix.subnets = append([]*Subnet(nil), t.Subnets...)
+	sort.SliceStable(ix.subnets, func(i, j int) bool {
+		a, b := ix.subnets[i], ix.subnets[j]
+		if c := a.CIDR.Addr().Compare(b.CIDR.Addr()); c != 0 {
+			return c < 0
+		}
+		return a.Addr() < b.Addr()
+	})
+	ix.vpcs = t.VPCs
+	return ix
+}
+
+func (ix *index) subnetsContaining(a netip.Addr) []*Subnet {
+	var out []*Subnet
+	for _, s := range ix.subnets {
+		if s.CIDR.Contains(a) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (ix *index) vpcsContaining(a netip.Addr) []*VPC {
+	var out []*VPC
+	for _, v := range ix.vpcs {
+		if v.Contains(a) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// BuildIndex builds t's address indexes. The loader calls it last; tests
+// that assemble a Topology by hand call it too.
+func (t *Topology) BuildIndex() { t.index = newIndex(t) }
