@@ -1,0 +1,35 @@
+package analyzer
+
+// Explanation codes. They are AWS Reachability Analyzer's codes wherever the
+// meaning is the same, so users can search for them.
+const (
+	// Blocking (Analysis.Explanations).
+	CodeNoRouteToDestination      = "NO_ROUTE_TO_DESTINATION"
+	CodeBlackholeRoute            = "BLACKHOLE_ROUTE"
+	CodeTGWRtbCannotRoute         = "TGW_RTB_CANNOT_ROUTE"
+	CodeTGWRtbBlackholeRoute      = "TGW_RTB_BLACKHOLE_ROUTE"
+	CodeTGWAttachMissingAssoc     = "TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION"
+	CodeTGWRouteAZRestriction     = "TGW_ROUTE_AZ_RESTRICTION"
+	CodeFirewallRulesRestriction  = "FIREWALL_RULES_RESTRICTION"
+	CodeFirewallAsymmetricRouting = "FIREWALL_ASYMMETRIC_ROUTING"
+	CodeIGWPublicIPForEgress      = "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"
+	CodeIGWPrivateIPForIngress    = "IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"
+	CodeENISGRulesMismatch        = "ENI_SG_RULES_MISMATCH"
+	CodeSubnetACLRestriction      = "SUBNET_ACL_RESTRICTION"
+	CodeENISourceDestCheck        = "ENI_SOURCE_DEST_CHECK_RESTRICTION"
+	CodeRoutingLoop               = "ROUTING_LOOP"
+	CodeNoReturnRoute             = "NO_RETURN_ROUTE"
+	CodePCXRequiresAddressInVPC   = "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"
+	CodeNGWRequiresSourceInVPC    = "NGW_REQUIRES_SOURCE_IN_VPC"
+	CodeNoPossibleDestination     = "NO_POSSIBLE_DESTINATION"
+	CodeIGWDestinationNotPublic   = "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
+
+	// Informational (Analysis.AdditionalDetails).
+	CodeFirewallUnsupportedRuleOptions    = "FIREWALL_UNSUPPORTED_RULE_OPTIONS"
+	CodeFirewallUnsupportedHigherPriority = "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES"
+	CodeFirewallPolicyDefaultAction       = "FIREWALL_POLICY_DEFAULT_ACTION"
+	CodeAssumedAppProtocol                = "ASSUMED_APP_PROTOCOL"
+	CodeUnidirectionalPathAnalysisOnly    = "UNIDIRECTIONAL_PATH_ANALYSIS_ONLY"
+	CodeTGWApplianceModeRecommended       = "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"
+	CodeAvailabilityZoneCrossed           = "AVAILABILITY_ZONE_CROSSED"
+)

@@ -1,0 +1,173 @@
+package analyzer
+
+import (
+	"net/netip"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"go4.org/netipx"
+
+	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/rules"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// Compile prepares a loaded topology for analysis: it compiles the policy
+// of every firewall (rule text is parsed here, so rule errors come out of
+// Compile) and indexes the route tables. Diagnostics are sorted; with
+// errors the Network is nil.
+func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	policies := map[*topology.Firewall]firewallPolicy{}
+	cache := map[string]*rules.Policy{}
+	groupRules := map[string]int{}
+	var extra []netip.Prefix
+	for _, fw := range topo.Firewalls {
+		spec := policySpec(fw)
+		key := spec.Name + "|" + prefixesKey(spec.Env.HomeNet)
+		pol, ok := cache[key]
+		if !ok {
+			var d hcl.Diagnostics
+			pol, d = rules.CompilePolicy(spec)
+			diags = append(diags, d...)
+			cache[key] = pol
+			if pol != nil {
+				countRules(pol, groupRules)
+				extra = append(extra, specificPrefixes(pol)...)
+			}
+		}
+		if pol != nil {
+			policies[fw] = pol
+		}
+	}
+	diags = diag.Sort(diag.Dedupe(diags))
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	n := newNetwork(topo, policies)
+	n.internet = internetRepresentative(topo, extra...)
+	for _, c := range groupRules {
+		n.ruleCount += c
+	}
+	return n, diags
+}
+
+// RuleCount is the number of stateful firewall rules of the topology's
+// rule groups that some firewall uses.
+func (n *Network) RuleCount() int { return n.ruleCount }
+
+func countRules(pol *rules.Policy, byGroup map[string]int) {
+	counts := map[string]int{}
+	for _, r := range pol.Rules() {
+		counts[r.Group]++
+	}
+	for g, c := range counts {
+		byGroup[g] = c
+	}
+}
+
+// specificPrefixes returns the IPv4 prefixes of rule address sets that name
+// a small part of the address space (so not $EXTERNAL_NET or any), which the
+// representative internet address must avoid.
+func specificPrefixes(pol *rules.Policy) []netip.Prefix {
+	var out []netip.Prefix
+	for _, r := range pol.Rules() {
+		for _, s := range []*netipx.IPSet{r.Src, r.Dst} {
+			if s == nil {
+				continue
+			}
+			ps := s.Prefixes()
+			if coversLittle(ps) {
+				out = append(out, ps...)
+			}
+		}
+	}
+	return out
+}
+
+// coversLittle reports whether the IPv4 prefixes cover less than a /4.
+func coversLittle(ps []netip.Prefix) bool {
+	var total uint64
+	for _, p := range ps {
+		if p.Addr().Is4() {
+			total += 1 << (32 - p.Bits())
+		}
+	}
+	return total < 1<<28
+}
+
+// policySpec describes fw's policy for package rules.
+func policySpec(fw *topology.Firewall) rules.PolicySpec {
+	p := fw.Policy
+	home := p.HomeNet
+	if home == nil {
+		home = fw.VPC.CIDRs
+	}
+	spec := rules.PolicySpec{
+		Name: p.Addr(), StatefulRuleOrder: p.StatefulRuleOrder,
+		StatefulDefaultActions: p.StatefulDefaultActions, StreamExceptionPolicy: p.StreamExceptionPolicy,
+		Env: rules.Env{HomeNet: home}, StatelessDefaultActions: p.StatelessDefaultActions, Range: p.Range,
+	}
+	for _, ref := range p.StatefulRuleGroups {
+		spec.StatefulGroups = append(spec.StatefulGroups, groupSpec(ref))
+	}
+	for _, ref := range p.StatelessRuleGroups {
+		spec.StatelessGroups = append(spec.StatelessGroups, statelessSpec(ref))
+	}
+	return spec
+}
+
+func groupSpec(ref *topology.StatefulGroupRef) rules.GroupSpec {
+	g := ref.Group
+	gs := rules.GroupSpec{Name: g.Addr(), Priority: ref.Priority, RuleOrder: g.RuleOrder, Range: g.Range}
+	for _, s := range g.IPSets {
+		gs.IPSets = append(gs.IPSets, rules.NamedPrefixes{Name: s.Name, Prefixes: s.Definition, Range: s.Range})
+	}
+	for _, s := range g.PortSets {
+		gs.PortSets = append(gs.PortSets, rules.NamedPorts{Name: s.Name, Ports: s.Definition, Range: s.Range})
+	}
+	for _, s := range g.IPSetReferences {
+		gs.IPSetRefs = append(gs.IPSetRefs, rules.NamedPrefixes{Name: s.Name, Prefixes: s.CIDRs, Range: s.Range})
+	}
+	if t := g.Text; t != nil {
+		gs.Text = &rules.Text{Filename: t.Filename, Text: t.Text, LineStarts: t.LineStarts}
+	}
+	for _, r := range g.StatefulRules {
+		sr := rules.StandardRule{Action: r.Action, Protocol: r.Protocol, Source: r.Source, SourcePort: r.SourcePort,
+			Direction: r.Direction, Destination: r.Destination, DestinationPort: r.DestinationPort,
+			Range: r.Range, AttrRanges: r.AttrRanges}
+		for _, o := range r.Options {
+			sr.Options = append(sr.Options, rules.StandardOption{Keyword: o.Keyword, Settings: o.Settings, Range: o.Range})
+		}
+		gs.Standard = append(gs.Standard, sr)
+	}
+	if d := g.DomainList; d != nil {
+		gs.Domains = &rules.DomainList{Targets: d.Targets, TargetTypes: d.TargetTypes, Type: d.Type,
+			Range: d.Range, AttrRanges: d.AttrRanges}
+	}
+	return gs
+}
+
+func statelessSpec(ref *topology.StatelessGroupRef) rules.StatelessGroupSpec {
+	gs := rules.StatelessGroupSpec{Name: ref.Group.Addr(), Priority: ref.Priority}
+	for _, r := range ref.Group.Rules {
+		sr := rules.StatelessRule{Priority: r.Priority, Actions: r.Actions, Sources: r.Sources,
+			Destinations: r.Destinations, SourcePorts: r.SourcePorts, DestinationPorts: r.DestinationPorts,
+			Protocols: r.Protocols, Range: r.Range}
+		if r.TCPFlags != nil {
+			sr.Flags, sr.Masks, sr.HasTCPFlags = r.TCPFlags.Flags, r.TCPFlags.Masks, true
+		}
+		gs.Rules = append(gs.Rules, sr)
+	}
+	return gs
+}
+
+func prefixesKey(ps []netip.Prefix) string {
+	ss := make([]string, len(ps))
+	for i, p := range ps {
+		ss[i] = p.String()
+	}
+	sort.Strings(ss)
+	return strings.Join(ss, ",")
+}

@@ -1,0 +1,103 @@
+// Package analyzer is the path engine of vpcreach: it walks a packet of a
+// query hop by hop through a loaded topology (route tables, gateways,
+// transit gateways, firewall endpoints, security groups and network ACLs),
+// forward and back, and explains what decided, with AWS Reachability
+// Analyzer's explanation codes. Firewall policies are evaluated with package
+// rules.
+package analyzer
+
+import (
+	"net/netip"
+
+	"github.com/vpcreach/vpcreach/rules"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// firewallPolicy is what the walk needs of a compiled firewall policy;
+// *rules.Policy implements it.
+type firewallPolicy interface {
+	Evaluate(rules.Flow) rules.Result
+	DestinationPortBoundaries() []uint16
+}
+
+// Network is a topology compiled for analysis: route tables indexed for
+// longest-prefix match and one firewall policy compiled per firewall
+// (HOME_NET depends on the firewall's VPC). A Network is immutable and safe
+// for concurrent use; Compile builds it.
+type Network struct {
+	topo      *topology.Topology
+	routes    map[*topology.RouteTable]prefixTable[*topology.Route]
+	tgwRoutes map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]
+	policies  map[*topology.Firewall]firewallPolicy
+	// internet is the address that stands for "the internet" when a query
+	// names no internet address: one that no route, rule or ACL of the
+	// topology names specifically.
+	internet netip.Addr
+	// ruleCount is the number of stateful rules in use.
+	ruleCount int
+}
+
+// Topology returns the topology the network was compiled from.
+func (n *Network) Topology() *topology.Topology { return n.topo }
+
+// newNetwork indexes topo's route tables and keeps the given policies.
+func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewallPolicy) *Network {
+	n := &Network{
+		topo:      topo,
+		routes:    map[*topology.RouteTable]prefixTable[*topology.Route]{},
+		tgwRoutes: map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]{},
+		policies:  policies,
+	}
+	for _, v := range topo.VPCs {
+		n.indexRouteTable(v.MainRouteTable)
+	}
+	for _, rt := range topo.RouteTables {
+		n.indexRouteTable(rt)
+	}
+	for _, rt := range topo.TGWRouteTables {
+		entries := make([]prefixEntry[*topology.TGWRoute], len(rt.Routes))
+		for i, r := range rt.Routes {
+			entries[i] = prefixEntry[*topology.TGWRoute]{r.Destination, r}
+		}
+		n.tgwRoutes[rt] = newPrefixTable(entries)
+	}
+	n.internet = internetRepresentative(topo)
+	return n
+}
+
+func (n *Network) indexRouteTable(rt *topology.RouteTable) {
+	if rt == nil || n.routes[rt] != nil {
+		return
+	}
+	entries := make([]prefixEntry[*topology.Route], len(rt.Routes))
+	for i, r := range rt.Routes {
+		entries[i] = prefixEntry[*topology.Route]{r.Destination, r}
+	}
+	n.routes[rt] = newPrefixTable(entries)
+}
+
+// lookupRoute returns the route of rt for dst, or nil.
+func (n *Network) lookupRoute(rt *topology.RouteTable, dst netip.Addr) *topology.Route {
+	t := n.routes[rt]
+	if t == nil {
+		return nil
+	}
+	_, r, ok := t.Lookup(dst)
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+// lookupTGWRoute returns the route of rt for dst, or nil.
+func (n *Network) lookupTGWRoute(rt *topology.TGWRouteTable, dst netip.Addr) *topology.TGWRoute {
+	t := n.tgwRoutes[rt]
+	if t == nil {
+		return nil
+	}
+	_, r, ok := t.Lookup(dst)
+	if !ok {
+		return nil
+	}
+	return r
+}

@@ -1,0 +1,168 @@
+package analyzer
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// analyzeAllPorts answers a TCP or UDP query without a destination port:
+// routing does not depend on ports, so one walk finds the components on
+// the path; their ACL, SG and firewall rules split 0-65535 into classes
+// that every component treats alike (well-known application ports are
+// classes of their own, so app inference is not smeared across a class);
+// each class is answered with one representative port, and neighbouring
+// classes with the same verdict and deciders are merged.
+func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
+	probe := q
+	probe.Port, probe.HasPort = 0, true
+	first := n.analyzeOne(probe, src, dst)
+	classes := portClasses(n.pathBoundaries(first, q.Protocol))
+
+	var ranges []*PortRangeResult
+	var lastSig string
+	for _, c := range classes {
+		cq := q
+		cq.Port, cq.HasPort = c.Lo, true
+		a := first
+		if c.Lo != 0 {
+			a = n.analyzeOne(cq, src, dst)
+		}
+		sig := signature(a)
+		if len(ranges) > 0 && sig == lastSig {
+			ranges[len(ranges)-1].To = int(c.Hi)
+			continue
+		}
+		lastSig = sig
+		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), Verdict: a.Verdict,
+			Reachable: a.Reachable, AppProtocol: a.Query.AppProtocol, ForwardPath: a.ForwardPath,
+			ReturnPath: a.ReturnPath, Explanations: a.Explanations, AdditionalDetails: a.AdditionalDetails})
+	}
+	return summarizeRanges(q, ranges)
+}
+
+// summarizeRanges builds the top-level answer of an all-ports query: it is
+// reachable when some port is; its paths are those of the first reachable
+// range (else the first range).
+func summarizeRanges(q Query, ranges []*PortRangeResult) *Analysis {
+	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), PortRanges: ranges}
+	pick := ranges[0]
+	verdict := NotReachable
+	for _, r := range ranges {
+		if r.Verdict == Reachable {
+			verdict, pick = Reachable, r
+			break
+		}
+		if r.Verdict == Ambiguous && verdict == NotReachable {
+			verdict, pick = Ambiguous, r
+		}
+	}
+	a.Verdict, a.Reachable = verdict, verdict == Reachable
+	a.ForwardPath, a.ReturnPath = pick.ForwardPath, pick.ReturnPath
+	a.Explanations, a.AdditionalDetails = pick.Explanations, pick.AdditionalDetails
+	return a
+}
+
+// pathBoundaries collects the port boundaries drawn by the components a
+// walk crossed: network ACLs of the subnets, security groups of the
+// instances, and firewall policies.
+func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 {
+	var out []uint16
+	add := func(r ports.Range) {
+		out = append(out, r.Lo)
+		if r.Hi < ports.Max {
+			out = append(out, r.Hi+1)
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range append(append([]*Hop{}, a.ForwardPath...), a.ReturnPath...) {
+		if seen[h.Component] {
+			continue
+		}
+		seen[h.Component] = true
+		r, ok := n.topo.Resource(h.Component)
+		if !ok {
+			continue
+		}
+		switch r := r.(type) {
+		case *topology.Subnet:
+			for _, rule := range append(append([]*topology.ACLRule{}, r.NetworkACL.Ingress...), r.NetworkACL.Egress...) {
+				if rule.Protocol == proto {
+					add(rule.Ports)
+				}
+			}
+		case *topology.Instance:
+			for _, sg := range r.SecurityGroups {
+				for _, rule := range append(append([]*topology.SGRule{}, sg.Ingress...), sg.Egress...) {
+					if rule.Protocol == proto {
+						add(rule.Ports)
+					}
+				}
+			}
+		case *topology.FirewallEndpoint:
+			if pol := n.policies[r.Firewall]; pol != nil {
+				out = append(out, pol.DestinationPortBoundaries()...)
+			}
+		}
+	}
+	for _, p := range appPorts(proto) {
+		add(ports.Single(p))
+	}
+	return out
+}
+
+// portClasses splits 0-65535 at the given boundaries (each boundary starts
+// a class).
+func portClasses(bounds []uint16) []ports.Range {
+	set := map[uint16]bool{0: true}
+	for _, b := range bounds {
+		set[b] = true
+	}
+	starts := make([]int, 0, len(set))
+	for b := range set {
+		starts = append(starts, int(b))
+	}
+	sort.Ints(starts)
+	out := make([]ports.Range, len(starts))
+	for i, s := range starts {
+		hi := ports.Max
+		if i+1 < len(starts) {
+			hi = starts[i+1] - 1
+		}
+		out[i] = ports.Range{Lo: uint16(s), Hi: uint16(hi)}
+	}
+	return out
+}
+
+// signature identifies what decided an answer, without the port numbers,
+// so that neighbouring classes decided alike merge.
+func signature(a *Analysis) string {
+	var b strings.Builder
+	b.WriteString(string(a.Verdict))
+	b.WriteString("|" + a.Query.AppProtocol)
+	for _, path := range [][]*Hop{a.ForwardPath, a.ReturnPath} {
+		b.WriteString("|")
+		for _, h := range path {
+			b.WriteString(h.Component + ";")
+			if h.ACLRule != nil {
+				b.WriteString(h.ACLRule.NetworkACL + "#" + strconv.Itoa(h.ACLRule.RuleNumber) + h.ACLRule.Action)
+			}
+			if h.SecurityGroupRule != nil {
+				b.WriteString(h.SecurityGroupRule.SecurityGroup + h.SecurityGroupRule.Location)
+			}
+			if f := h.FirewallRule; f != nil {
+				b.WriteString(f.Engine + strconv.FormatInt(f.SID, 10) + f.Action + f.DefaultAction + f.Phase)
+			}
+			if h.Blocked {
+				b.WriteString("!")
+			}
+		}
+	}
+	for _, f := range append(append([]*Finding{}, a.Explanations...), a.AdditionalDetails...) {
+		b.WriteString("|" + f.Code + "@" + f.Component + f.Direction)
+	}
+	return b.String()
+}

@@ -1,0 +1,241 @@
+package analyzer
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// direction is the direction of a walk: the request or the reply.
+type direction uint8
+
+const (
+	dirForward direction = iota
+	dirReturn
+)
+
+// String returns "forward" or "return", as findings name it.
+func (d direction) String() string {
+	if d == dirForward {
+		return "forward"
+	}
+	return "return"
+}
+
+// maxHops bounds a walk; a longer walk is reported as a routing loop.
+const maxHops = 256
+
+// visitKey identifies a hop for loop detection: the same component seen
+// again with the same header means the packet loops.
+type visitKey struct {
+	component string
+	side      string
+	hdr       header
+}
+
+// walker walks one packet (the request or the reply) hop by hop. It stops
+// at the first finding that leaves the packet nowhere to go (no route, a
+// blackhole, ...) and records filtering blocks (security groups, network
+// ACLs) without stopping, so that every blocker is reported.
+type walker struct {
+	s    *session
+	dir  direction
+	hdr  header
+	az   string
+	hops []*Hop
+	seen map[visitKey]bool
+
+	// gatewayVPC is the VPC a packet coming from a gateway (IGW, peering)
+	// is routed in.
+	gatewayVPC *topology.VPC
+	viaPeering bool // arrived over VPC peering (NAT gateways refuse it)
+	sgLost     bool // crossed a middlebox, NAT or TGW: SG references no longer match
+	// lastAttachment is the TGW attachment the packet last entered a VPC
+	// through, or nil.
+	lastAttachment *topology.TGWAttachment
+
+	done    bool // the walk ended: reached, or stopped by a finding
+	reached bool // the packet got where it was going
+}
+
+func newWalker(s *session, dir direction, hdr header, az string) *walker {
+	return &walker{s: s, dir: dir, hdr: hdr, az: az, seen: map[visitKey]bool{}}
+}
+
+// hop appends a hop for a component, with the current header as both
+// inbound and outbound header; callers adjust them. It reports false (and
+// ends the walk with ROUTING_LOOP) when the packet comes back to a hop it
+// already passed with the same header.
+func (w *walker) hop(component, typ, side string) (*Hop, bool) {
+	h := &Hop{Sequence: len(w.hops) + 1, Component: component, Type: typ,
+		InboundHeader: w.hdr.json(), OutboundHeader: w.hdr.json()}
+	w.hops = append(w.hops, h)
+	key := visitKey{component, side, w.hdr}
+	if w.seen[key] || len(w.hops) > maxHops {
+		w.stop(h, CodeRoutingLoop, fmt.Sprintf("the packet %s comes back to %s with the same header: it loops",
+			w.hdr, component))
+		return h, false
+	}
+	w.seen[key] = true
+	return h, true
+}
+
+// subnetHop appends a hop for a packet entering ("ingress") or leaving
+// ("egress") subnet s.
+func (w *walker) subnetHop(s *topology.Subnet, side string) (*Hop, bool) {
+	h, ok := w.hop(s.Addr(), "subnet", side)
+	h.Direction = side
+	h.VPC, h.AvailabilityZone = s.VPC.Addr(), s.AZ
+	w.az = s.AZ
+	return h, ok
+}
+
+// finding records a finding of this walk's direction.
+func (w *walker) finding(code, component, msg string) *Finding {
+	f := &Finding{Code: code, Direction: w.dir.String(), Component: component, Message: msg}
+	w.s.explanations = append(w.s.explanations, f)
+	return f
+}
+
+// block records a blocking finding at h; the walk goes on.
+func (w *walker) block(h *Hop, code, msg string) *Finding {
+	h.Blocked = true
+	return w.finding(code, h.Component, msg)
+}
+
+// stop records a blocking finding at h and ends the walk.
+func (w *walker) stop(h *Hop, code, msg string) *Finding {
+	w.done = true
+	return w.block(h, code, msg)
+}
+
+// detail records an informational finding (once per code and component).
+func (w *walker) detail(code, component, msg string) *Finding {
+	return w.s.addDetail(&Finding{Code: code, Direction: w.dir.String(), Component: component, Message: msg})
+}
+
+// emit sends the packet from an ENI of subnet s (an instance, a NAT
+// gateway, a firewall endpoint, a TGW attachment's ENI): within the subnet
+// it is delivered directly, otherwise the subnet's route table decides.
+func (w *walker) emit(s *topology.Subnet) {
+	if w.done {
+		return
+	}
+	if s.CIDR.Contains(w.hdr.dst) {
+		h, ok := w.subnetHop(s, "egress")
+		if !ok {
+			return
+		}
+		h.Route = &RouteInfo{RouteTable: s.RouteTable.Addr(), Destination: s.CIDR.String(),
+			Target: "local", Origin: "same-subnet"}
+		w.deliver(s, h)
+		return
+	}
+	h, ok := w.subnetHop(s, "egress")
+	if !ok {
+		return
+	}
+	rt := s.RouteTable
+	route := w.s.n.lookupRoute(rt, w.hdr.dst)
+	if route == nil {
+		code := CodeNoRouteToDestination
+		if w.dir == dirReturn {
+			code = CodeNoReturnRoute
+		}
+		f := w.stop(h, code, fmt.Sprintf("%s (of %s) has no route for %s", rt.Addr(), s.Addr(), w.hdr.dst))
+		f.Route = &RouteInfo{RouteTable: rt.Addr()}
+		return
+	}
+	h.Route = routeInfo(rt, route)
+	w.follow(s, h, rt, route)
+}
+
+// follow sends the packet, leaving subnet from (nil for a gateway), to the
+// target of route (of table rt), recorded at hop h.
+func (w *walker) follow(from *topology.Subnet, h *Hop, rt *topology.RouteTable, route *topology.Route) {
+	t := route.Target
+	switch t.Kind {
+	case topology.TargetLocal:
+		w.local(from, h)
+	case topology.TargetBlackhole:
+		f := w.stop(h, CodeBlackholeRoute, fmt.Sprintf("route %s in %s is a blackhole", route.Destination, rt.Addr()))
+		f.Route = h.Route
+	case topology.TargetInternetGateway:
+		w.leave(from, h, nil)
+		w.igwEgress(t.InternetGateway)
+	case topology.TargetNATGateway:
+		w.toNAT(from, h, t.NATGateway)
+	case topology.TargetFirewallEndpoint:
+		w.toFirewallEndpoint(from, h, t.FirewallEndpoint)
+	case topology.TargetTransitGateway:
+		w.toTGW(from, h, t.TransitGateway)
+	case topology.TargetInstance:
+		w.toAppliance(from, h, t.Instance)
+	case topology.TargetVPCPeering:
+		w.toPeering(from, h, t.VPCPeering)
+	}
+}
+
+// local delivers the packet inside the VPC of from (or, for a gateway,
+// the VPC it routes for) to the subnet holding the destination.
+func (w *walker) local(from *topology.Subnet, h *Hop) {
+	vpc := w.vpcOf(from)
+	d := vpc.SubnetFor(w.hdr.dst)
+	if d == nil {
+		w.stop(h, CodeNoPossibleDestination, fmt.Sprintf("no subnet of %s holds %s", vpc.Addr(), w.hdr.dst))
+		return
+	}
+	if !w.leave(from, h, d) {
+		return
+	}
+	w.deliver(d, w.hops[len(w.hops)-1])
+}
+
+// vpcOf returns the VPC the packet is in: from's, or the current gateway's.
+func (w *walker) vpcOf(from *topology.Subnet) *topology.VPC {
+	if from != nil {
+		return from.VPC
+	}
+	return w.gatewayVPC
+}
+
+// leave moves the packet out of subnet from (network ACL egress, recorded
+// at hop h) and, when to is another subnet, into it (a new ingress hop with
+// its network ACL). from is nil for packets coming from a gateway. It
+// reports false when the walk ended.
+func (w *walker) leave(from *topology.Subnet, h *Hop, to *topology.Subnet) bool {
+	if from != nil && from != to {
+		w.checkACL(from, h, true)
+	}
+	if to != nil && to != from {
+		hin, ok := w.subnetHop(to, "ingress")
+		if !ok {
+			return false
+		}
+		w.checkACL(to, hin, false)
+	}
+	return !w.done
+}
+
+// routeInfo renders a route of rt.
+func routeInfo(rt *topology.RouteTable, r *topology.Route) *RouteInfo {
+	info := &RouteInfo{RouteTable: rt.Addr(), Destination: r.Destination.String(), Target: r.Target.String()}
+	if r.Origin == topology.OriginLocal {
+		info.Origin = "local"
+	} else {
+		info.Location = location(r.Range.Filename, r.Range.Start.Line)
+	}
+	return info
+}
+
+// location renders "FILE:LINE", or "" for an unknown position.
+func location(file string, line int) string {
+	if file == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// isAddr reports whether a is valid and equals b.
+func isAddr(a, b netip.Addr) bool { return a.IsValid() && a == b }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (../shared/spec/cli-and-output.md).
+const (
+	exitOK       = 0 // the command ran; for check, every expectation holds
+	exitError    = 1 // bad usage, or the topology or rules have errors
+	exitViolated = 2 // an expectation (check, analyze path --expect) does not hold
+)
+
+// version is the version string; release builds set it with
+// -ldflags "-X main.version=...".
+var version = "dev"
+
+// exitError carries an exit code through cobra; a nil err means the
+// command already printed what it had to say.
+type codeError struct {
+	code int
+	err  error
+}
+
+func (e *codeError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+// withCode returns an error that makes run exit with code, printing err
+// (if any) to stderr.
+func withCode(code int, err error) error { return &codeError{code: code, err: err} }
+
+// cli is the vpcreach command line, writing to its own stdout and stderr.
+// It holds no global state, so tests run it in parallel.
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
+
+// run executes the command line args and returns the process exit code.
+func (c *cli) run(args []string) int {
+	root := c.rootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ce *codeError
+	if errors.As(err, &ce) {
+		if ce.err != nil {
+			fmt.Fprintf(c.stderr, "Error: %v\n", ce.err)
+		}
+		return ce.code
+	}
+	// cobra's own errors: unknown command or flag, bad flag value, ...
+	fmt.Fprintf(c.stderr, "Error: %v\nRun 'vpcreach --help' for usage.\n", err)
+	return exitError
+}
+
+func (c *cli) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "vpcreach",
+		Short: "Offline reachability analysis for AWS VPCs guarded by AWS Network Firewall",
+		Long: "vpcreach answers \"can A reach B on tcp/443?\" for a topology described in HCL: it walks the\n" +
+			"forward and return paths hop by hop through route tables, gateways, transit gateways, security\n" +
+			"groups, network ACLs and Network Firewall policies (Suricata rules included), and names the\n" +
+			"route, rule or setting that decided, with AWS Reachability Analyzer's explanation codes.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd())
+	return root
+}
+
+func (c *cli) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(c.stdout, "vpcreach %s\n", version)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// load loads and compiles the topology at dir, printing every diagnostic
+// (errors and warnings, sorted) to stderr. It returns an exit-1 error when
+// there are errors.
+func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
+	if dir == "" {
+		return nil, nil, withCode(exitError, errors.New("no topology given: pass -t DIR"))
+	}
+	topo, diags := topology.Load(dir)
+	var net *analyzer.Network
+	if !diags.HasErrors() {
+		var cd hcl.Diagnostics
+		net, cd = analyzer.Compile(topo)
+		diags = append(diags, cd...)
+	}
+	if len(diags) > 0 {
+		files := map[string]*hcl.File{}
+		if topo != nil {
+			files = topo.Files
+		}
+		if err := diag.Write(c.stderr, files, diags); err != nil {
+			return nil, nil, withCode(exitError, err)
+		}
+	}
+	if diags.HasErrors() {
+		return nil, nil, withCode(exitError, nil)
+	}
+	return topo, net, nil
+}

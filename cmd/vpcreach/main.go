@@ -1,0 +1,10 @@
+// Command vpcreach is an offline reachability analyzer for AWS VPC networks
+// guarded by AWS Network Firewall. See README.md and
+// ../shared/spec/cli-and-output.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(newCLI(os.Stdout, os.Stderr).run(os.Args[1:]))
+}

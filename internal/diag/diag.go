@@ -1,0 +1,75 @@
+// Package diag sorts, deduplicates and renders hcl.Diagnostics the same way
+// for every command, so output is deterministic.
+package diag
+
+import (
+	"io"
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Sort orders diagnostics by file, line, column, then severity (errors
+// first), summary and detail. Diagnostics without a subject come last. It
+// sorts in place and returns its argument.
+func Sort(diags hcl.Diagnostics) hcl.Diagnostics {
+	sort.SliceStable(diags, func(i, j int) bool { return less(diags[i], diags[j]) })
+	return diags
+}
+
+func less(a, b *hcl.Diagnostic) bool {
+	if (a.Subject == nil) != (b.Subject == nil) {
+		return a.Subject != nil
+	}
+	if a.Subject != nil {
+		sa, sb := a.Subject, b.Subject
+		if sa.Filename != sb.Filename {
+			return sa.Filename < sb.Filename
+		}
+		if sa.Start.Line != sb.Start.Line {
+			return sa.Start.Line < sb.Start.Line
+		}
+		if sa.Start.Column != sb.Start.Column {
+			return sa.Start.Column < sb.Start.Column
+		}
+	}
+	if a.Severity != b.Severity {
+		return a.Severity == hcl.DiagError
+	}
+	if a.Summary != b.Summary {
+		return a.Summary < b.Summary
+	}
+	return a.Detail < b.Detail
+}
+
+// Dedupe drops diagnostics identical to an earlier one (same severity,
+// subject, summary and detail), as when one policy is compiled for two
+// firewalls.
+func Dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
+	type key struct {
+		sev             hcl.DiagnosticSeverity
+		subject         hcl.Range
+		summary, detail string
+	}
+	seen := map[key]bool{}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		k := key{sev: d.Severity, summary: d.Summary, detail: d.Detail}
+		if d.Subject != nil {
+			k.subject = *d.Subject
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	return out
+}
+
+// Write renders diags HCL-style ("Error: summary", "on FILE line N", the
+// source line, the detail), without wrapping or colour, after sorting them.
+func Write(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
+	wr := hcl.NewDiagnosticTextWriter(w, files, 0, false)
+	return wr.WriteDiagnostics(Sort(Dedupe(diags)))
+}
