@@ -46,6 +46,10 @@ func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
 	if fwd.reached {
 		ret = newWalker(s, dirReturn, fwd.hdr.reply(), "")
 		ret.startReturn()
+	} else {
+		s.addDetail(&Finding{Code: CodeUnidirectionalPathAnalysisOnly, Direction: dirReturn.String(),
+			Message: "the request does not reach the destination, so the reply path was not analysed; " +
+				"it may hold more blockers"})
 	}
 	s.evaluateFirewalls()
 	if s.appAssumed && len(s.fwVisits) > 0 {

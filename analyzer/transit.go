@@ -35,7 +35,9 @@ func (w *walker) toTGW(from *topology.Subnet, h *Hop, tgw *topology.TransitGatew
 		w.stop(ha, CodeTGWAttachMissingAssoc, fmt.Sprintf("%s is associated with no transit gateway route table", att.Addr()))
 		return
 	}
-	ht, ok := w.hop(tgw.Addr(), "transit_gateway", "")
+	// The TGW's decision depends on the attachment the packet came from,
+	// so passing the TGW twice from different attachments is no loop.
+	ht, ok := w.hop(tgw.Addr(), "transit_gateway", att.Addr())
 	if !ok {
 		return
 	}

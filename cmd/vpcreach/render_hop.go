@@ -111,7 +111,7 @@ func hopHeader(h *analyzer.Hop, first bool) string {
 		return headerText(h.OutboundHeader)
 	case h.InboundHeader != nil && h.OutboundHeader != nil &&
 		headerText(h.InboundHeader) != headerText(h.OutboundHeader):
-		return "-> " + headerText(h.OutboundHeader)
+		return headerText(h.OutboundHeader)
 	}
 	return ""
 }
