@@ -201,9 +201,13 @@ func (l *loader) statefulRefs(b *policyBlock, p *FirewallPolicy) {
 		}
 		groups[g] = true
 		if order := cmp.Or(g.RuleOrder, DefaultActionOrder); order != p.StatefulRuleOrder {
+			note := ""
+			if g.RuleOrder == "" {
+				note = " (its rule_order is omitted)"
+			}
 			l.errorf(rb.RuleGroup.Range(), "Rule order mismatch",
-				"%s uses rule order %s but %s uses %s; a rule group's rule_order must equal its policy's stateful_rule_order.",
-				g.Addr(), order, p.Addr(), p.StatefulRuleOrder)
+				"%s uses rule order %s%s but %s uses %s; a rule group's rule_order must equal its policy's stateful_rule_order.",
+				g.Addr(), order, note, p.Addr(), p.StatefulRuleOrder)
 		}
 		p.StatefulRuleGroups = append(p.StatefulRuleGroups, ref)
 	}

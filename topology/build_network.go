@@ -133,7 +133,8 @@ func (l *loader) resolveIGW(b *igwBlock, g *InternetGateway) {
 func (l *loader) resolveNAT(b *natBlock, n *NATGateway) {
 	n.Subnet = l.refSubnet(b.Subnet, of("subnet", n))
 	n.Public = true
-	if ct, ok := l.oneOf(b.ConnectivityType, of("connectivity_type", n), "public", "private"); ok {
+	ct, ctOK := l.oneOf(b.ConnectivityType, of("connectivity_type", n), "public", "private")
+	if ctOK {
 		n.Public = ct == "public"
 	}
 	if present(b.PrivateIP) {
@@ -150,6 +151,7 @@ func (l *loader) resolveNAT(b *natBlock, n *NATGateway) {
 		n.PublicIP, _ = l.addr(b.PublicIP, of("public_ip", n))
 	}
 	switch {
+	case present(b.ConnectivityType) && !ctOK:
 	case n.Public && !pub:
 		l.errorf(n.Range, "Public NAT gateway without public IP",
 			"The public %s has no public_ip; give it its Elastic IP, or set connectivity_type = \"private\".", n.Addr())

@@ -56,6 +56,8 @@ type loader struct {
 	ctx   *hcl.EvalContext
 	syms  symbols
 	diags hcl.Diagnostics
+	// localNames are the declared local values, with their name ranges.
+	localNames map[string]hcl.Range
 
 	// Source information that validation needs and the model does not
 	// keep, filled by resolve.
@@ -70,6 +72,8 @@ func newLoader(fsys fs.FS) *loader {
 		topo: &Topology{Files: map[string]*hcl.File{}},
 		ctx:  &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
 		syms: symbols{},
+
+		localNames: map[string]hcl.Range{},
 	}
 }
 

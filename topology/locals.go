@@ -39,6 +39,9 @@ func (l *loader) locals(bodies []hcl.Body) []hcl.Body {
 		byName[a.Name] = a
 		order = append(order, a)
 	}
+	for name, a := range byName {
+		l.localNames[name] = a.NameRange
+	}
 	e := &localsEval{l: l, attrs: byName, vals: map[string]cty.Value{}, state: map[string]int{}}
 	for _, a := range order {
 		e.visit(a.Name, nil)
@@ -81,6 +84,10 @@ func (e *localsEval) visit(name string, stack []string) {
 	e.state[name] = 2
 	if _, failed := e.vals[name]; failed {
 		return // part of a cycle, already reported
+	}
+	if !e.l.checkVars(a.Expr, "local value "+name) {
+		e.set(name, cty.DynamicVal)
+		return
 	}
 	v, d := a.Expr.Value(e.l.ctx)
 	e.l.diags = append(e.l.diags, d...)

@@ -126,7 +126,7 @@ func dotName(name string) string {
 
 // kindList renders kinds as "a vpc" or "an instance, a subnet or a nat_gateway".
 func kindList(kinds []string) string {
-	if len(kinds) > 4 {
+	if len(kinds) > 6 {
 		return "a resource"
 	}
 	s := ""

@@ -167,7 +167,7 @@ func (l *loader) checkPrivateIP(u ipUse) bool {
 	last := lastAddr(c)
 	if slices.Contains(reserved, u.addr) || u.addr == last {
 		l.errorf(u.rng, "Reserved IP address",
-			"The %s %s of %s is reserved by AWS in %s (the first four addresses and the last one, %s, are); choose another address.",
+			"The %s %s of %s is reserved: AWS keeps the first four addresses of %s and its last one, %s; choose another address.",
 			what, u.addr, u.res.Addr(), c, last)
 		return false
 	}

@@ -3,6 +3,7 @@ package topology
 import (
 	"math/big"
 	"net/netip"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -23,7 +24,7 @@ func present(expr hcl.Expression) bool {
 // unknown (after an earlier error) or invalid; errors are recorded. what
 // names the attribute in messages, such as "cidr_block of subnet.app_a".
 func (l *loader) value(expr hcl.Expression, what string) (cty.Value, bool) {
-	if !present(expr) {
+	if !present(expr) || !l.checkVars(expr, what) {
 		return cty.NilVal, false
 	}
 	v, d := expr.Value(l.ctx)
@@ -33,10 +34,60 @@ func (l *loader) value(expr hcl.Expression, what string) (cty.Value, bool) {
 		return v, false
 	case v.IsNull():
 		l.errorf(expr.Range(), "Null value",
-			"The %s is null; give it a value, or remove the argument to use its default.", what)
+			"The %s is null; give it a value, or remove the argument if it is optional.", what)
 		return v, false
 	}
 	return v, true
+}
+
+// checkVars reports the variables of expr that are not declared local
+// values: resources (which are references, not values) and undeclared
+// locals.
+func (l *loader) checkVars(expr hcl.Expression, what string) bool {
+	ok := true
+	for _, tr := range expr.Variables() {
+		root := tr.RootName()
+		name := ""
+		if len(tr) > 1 {
+			if a, isAttr := tr[1].(hcl.TraverseAttr); isAttr {
+				name = a.Name
+			}
+		}
+		switch {
+		case root == "local" && name != "":
+			if _, declared := l.localNames[name]; declared {
+				continue
+			}
+			hint := ""
+			if s := suggest(name, sortedKeys(l.localNames)); s != "" {
+				hint = " Did you mean local." + s + "?"
+			}
+			l.errorf(tr.SourceRange(), "Reference to undeclared local value",
+				"The %s refers to local.%s, which is not declared in any locals block.%s", what, name, hint)
+		case isResourceType(root):
+			l.errorf(tr.SourceRange(), "Reference where a value is expected",
+				"The %s refers to %s%s, but it takes a value, such as a string or a list; resources are not values.", what, root, dotName(name))
+		default:
+			hint := ""
+			if suggest(root, []string{"local"}) != "" && name != "" {
+				hint = " Did you mean local." + name + "?"
+			}
+			l.errorf(tr.SourceRange(), "Unknown variable",
+				"The %s refers to %s, which is neither a local value (local.NAME) nor anything else this language defines.%s",
+				what, root+dotName(name), hint)
+		}
+		ok = false
+	}
+	return ok
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // item is one evaluated element of a list attribute with its range: the
