@@ -56,6 +56,7 @@ var diagCases = map[string]string{
 	"value_types":           "values of the wrong type; nulls",
 	"implicit_references":   "vpc.NAME.MEMBER references",
 	"associations":          "route tables and NACLs of other VPCs; main route table of another VPC; self peering",
+	"number_range":          "number literals too large to evaluate safely",
 }
 
 func TestDiagnostics(t *testing.T) {

@@ -20,12 +20,3 @@ func suggest(given string, candidates []string) string {
 	}
 	return best
 }
-
-// didYouMean returns " Did you mean ADDR?" for the nearest candidate
-// address, or "".
-func didYouMean(given string, candidates []string) string {
-	if s := suggest(given, candidates); s != "" {
-		return " Did you mean " + s + "?"
-	}
-	return ""
-}

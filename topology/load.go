@@ -101,11 +101,37 @@ func (l *loader) parse(p string) []hcl.Body {
 			continue
 		}
 		l.topo.Files[name] = f
+		if b, ok := f.Body.(*hclsyntax.Body); ok {
+			l.guardNumbers(b)
+		}
 		if f.Body != nil {
 			bodies = append(bodies, f.Body)
 		}
 	}
 	return bodies
+}
+
+// guardNumbers reports number literals beyond ±2^200 (or nearer zero than
+// 2^-200) and makes them unknown: converting such a number to a string
+// takes as many digits as its exponent, which would stall the loader.
+func (l *loader) guardNumbers(body *hclsyntax.Body) {
+	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
+		lit, ok := n.(*hclsyntax.LiteralValueExpr)
+		if !ok || lit.Val.Type() != cty.Number || !lit.Val.IsKnown() || lit.Val.IsNull() {
+			return nil
+		}
+		bf := lit.Val.AsBigFloat()
+		if bf.IsInf() {
+			return nil
+		}
+		if exp := bf.MantExp(nil); bf.Sign() != 0 && (exp > 200 || exp < -200) {
+			l.errorf(lit.SrcRange, "Number out of range",
+				"The number %s is too large or too small for a topology; use a number such as a port or a priority.",
+				lit.SrcRange.SliceBytes(l.topo.Files[lit.SrcRange.Filename].Bytes))
+			lit.Val = cty.UnknownVal(cty.Number)
+		}
+		return nil
+	})
 }
 
 // topologyFiles lists the files to parse: p itself, or the *.hcl files of
