@@ -28,6 +28,14 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 // LoadFS is Load on the file system fsys, where p is a path as fsys
 // understands it ("." for the root of an fstest.MapFS). Rules files named
 // by rules_file are read from fsys too.
+//
+// The phases: parse every file; evaluate the locals blocks in dependency
+// order (the only values an expression may use); decode the blocks with
+// gohcl, keeping attributes as expressions; declare every resource in a
+// symbol table (names, duplicates); resolve references statically and
+// evaluate values into the model, checking each block on its own; build
+// the implicit resources, defaults, back-references, sorted slices and
+// materialized routes; validate what involves several resources; index.
 func LoadFS(fsys fs.FS, p string) (*Topology, hcl.Diagnostics) {
 	l := newLoader(fsys)
 	bodies := l.parse(p)
