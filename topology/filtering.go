@@ -36,7 +36,7 @@ type NetworkACL struct {
 	VPC *VPC
 	// Ingress and Egress rules sorted by rule number; the final implicit
 	// "*" deny rule is not listed. The default NACL holds rule 100 allowing
-	// everything (0.0.0.0/0 and ::/0).
+	// everything from/to 0.0.0.0/0 and rule 101 the same for ::/0.
 	Ingress []*ACLRule
 	Egress  []*ACLRule
 	// Subnets explicitly associated, sorted by name (for the default NACL,

@@ -1,0 +1,141 @@
+package topology
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+)
+
+// config is the typed decode of every topology file: one slice per block
+// type, in file order then source order. Attributes are kept as
+// hcl.Expression: references are resolved statically and values are
+// evaluated (with locals only) by the loader, which reports errors with
+// exact ranges.
+type config struct {
+	VPCs                []*vpcBlock            `hcl:"vpc,block"`
+	Subnets             []*subnetBlock         `hcl:"subnet,block"`
+	RouteTables         []*routeTableBlock     `hcl:"route_table,block"`
+	InternetGateways    []*igwBlock            `hcl:"internet_gateway,block"`
+	NATGateways         []*natBlock            `hcl:"nat_gateway,block"`
+	Instances           []*instanceBlock       `hcl:"instance,block"`
+	VPCPeerings         []*peeringBlock        `hcl:"vpc_peering,block"`
+	TransitGateways     []*tgwBlock            `hcl:"transit_gateway,block"`
+	TGWRouteTables      []*tgwRouteTableBlock  `hcl:"transit_gateway_route_table,block"`
+	TGWAttachments      []*tgwAttachmentBlock  `hcl:"transit_gateway_attachment,block"`
+	Firewalls           []*firewallBlock       `hcl:"network_firewall,block"`
+	FirewallEndpoints   []*endpointBlock       `hcl:"firewall_endpoint,block"`
+	FirewallPolicies    []*policyBlock         `hcl:"firewall_policy,block"`
+	RuleGroups          []*ruleGroupBlock      `hcl:"rule_group,block"`
+	StatelessRuleGroups []*statelessGroupBlock `hcl:"stateless_rule_group,block"`
+	SecurityGroups      []*sgBlock             `hcl:"security_group,block"`
+	NetworkACLs         []*naclBlock           `hcl:"network_acl,block"`
+	Expects             []*expectBlock         `hcl:"expect,block"`
+}
+
+// decode decodes every body (locals already removed) into one config.
+func (l *loader) decode(bodies []hcl.Body) *config {
+	all := &config{}
+	for _, b := range bodies {
+		var c config
+		l.diags = append(l.diags, gohcl.DecodeBody(b, l.ctx, &c)...)
+		l.checkRequired(reflect.ValueOf(&c))
+		all.merge(&c)
+	}
+	return all
+}
+
+var (
+	exprType = reflect.TypeFor[hcl.Expression]()
+	bodyType = reflect.TypeFor[hcl.Body]()
+)
+
+// checkRequired reports the required attributes (an hcl tag without
+// ",optional") that a block leaves out, through nested blocks. gohcl does
+// not, for fields of type hcl.Expression.
+func (l *loader) checkRequired(v reflect.Value) {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return
+		}
+		v = v.Elem()
+	}
+	var body hcl.Body
+	for i := range v.NumField() {
+		if v.Type().Field(i).Type == bodyType {
+			body, _ = v.Field(i).Interface().(hcl.Body)
+		}
+	}
+	for i := range v.NumField() {
+		f, fv := v.Type().Field(i), v.Field(i)
+		tag := f.Tag.Get("hcl")
+		switch {
+		case f.Type == exprType && tag != "" && !strings.Contains(tag, ","):
+			if e, _ := fv.Interface().(hcl.Expression); !present(e) && body != nil {
+				l.diags = append(l.diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Missing required argument",
+					Detail:   fmt.Sprintf("The argument %q is required, but no definition was found.", tag),
+					Subject:  body.MissingItemRange().Ptr(),
+				})
+			}
+		case f.Type.Kind() == reflect.Slice && strings.HasSuffix(tag, ",block"):
+			for j := range fv.Len() {
+				l.checkRequired(fv.Index(j))
+			}
+		}
+	}
+}
+
+func (c *config) merge(o *config) {
+	c.VPCs = append(c.VPCs, o.VPCs...)
+	c.Subnets = append(c.Subnets, o.Subnets...)
+	c.RouteTables = append(c.RouteTables, o.RouteTables...)
+	c.InternetGateways = append(c.InternetGateways, o.InternetGateways...)
+	c.NATGateways = append(c.NATGateways, o.NATGateways...)
+	c.Instances = append(c.Instances, o.Instances...)
+	c.VPCPeerings = append(c.VPCPeerings, o.VPCPeerings...)
+	c.TransitGateways = append(c.TransitGateways, o.TransitGateways...)
+	c.TGWRouteTables = append(c.TGWRouteTables, o.TGWRouteTables...)
+	c.TGWAttachments = append(c.TGWAttachments, o.TGWAttachments...)
+	c.Firewalls = append(c.Firewalls, o.Firewalls...)
+	c.FirewallEndpoints = append(c.FirewallEndpoints, o.FirewallEndpoints...)
+	c.FirewallPolicies = append(c.FirewallPolicies, o.FirewallPolicies...)
+	c.RuleGroups = append(c.RuleGroups, o.RuleGroups...)
+	c.StatelessRuleGroups = append(c.StatelessRuleGroups, o.StatelessRuleGroups...)
+	c.SecurityGroups = append(c.SecurityGroups, o.SecurityGroups...)
+	c.NetworkACLs = append(c.NetworkACLs, o.NetworkACLs...)
+	c.Expects = append(c.Expects, o.Expects...)
+}
+
+// head implements header for every resource block.
+func (b *subnetBlock) head() (string, hcl.Range, hcl.Range) { return b.Name, b.NameRange, b.DefRange }
+func (b *routeTableBlock) head() (string, hcl.Range, hcl.Range) {
+	return b.Name, b.NameRange, b.DefRange
+}
+func (b *igwBlock) head() (string, hcl.Range, hcl.Range)      { return b.Name, b.NameRange, b.DefRange }
+func (b *natBlock) head() (string, hcl.Range, hcl.Range)      { return b.Name, b.NameRange, b.DefRange }
+func (b *instanceBlock) head() (string, hcl.Range, hcl.Range) { return b.Name, b.NameRange, b.DefRange }
+func (b *peeringBlock) head() (string, hcl.Range, hcl.Range)  { return b.Name, b.NameRange, b.DefRange }
+func (b *tgwBlock) head() (string, hcl.Range, hcl.Range)      { return b.Name, b.NameRange, b.DefRange }
+func (b *tgwRouteTableBlock) head() (string, hcl.Range, hcl.Range) {
+	return b.Name, b.NameRange, b.DefRange
+}
+func (b *tgwAttachmentBlock) head() (string, hcl.Range, hcl.Range) {
+	return b.Name, b.NameRange, b.DefRange
+}
+func (b *firewallBlock) head() (string, hcl.Range, hcl.Range) { return b.Name, b.NameRange, b.DefRange }
+func (b *endpointBlock) head() (string, hcl.Range, hcl.Range) { return b.Name, b.NameRange, b.DefRange }
+func (b *policyBlock) head() (string, hcl.Range, hcl.Range)   { return b.Name, b.NameRange, b.DefRange }
+func (b *ruleGroupBlock) head() (string, hcl.Range, hcl.Range) {
+	return b.Name, b.NameRange, b.DefRange
+}
+func (b *statelessGroupBlock) head() (string, hcl.Range, hcl.Range) {
+	return b.Name, b.NameRange, b.DefRange
+}
+func (b *sgBlock) head() (string, hcl.Range, hcl.Range)     { return b.Name, b.NameRange, b.DefRange }
+func (b *naclBlock) head() (string, hcl.Range, hcl.Range)   { return b.Name, b.NameRange, b.DefRange }
+func (b *expectBlock) head() (string, hcl.Range, hcl.Range) { return b.Name, b.NameRange, b.DefRange }
+func (b *vpcBlock) head() (string, hcl.Range, hcl.Range)    { return b.Name, b.NameRange, b.DefRange }
