@@ -2,33 +2,16 @@ package topology
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/internal/diag"
 )
 
 // SortDiagnostics sorts diags in place by file, line, column and summary.
 // Diagnostics without a subject come first.
 func SortDiagnostics(diags hcl.Diagnostics) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i], diags[j]
-		var ar, br hcl.Range
-		if a.Subject != nil {
-			ar = *a.Subject
-		}
-		if b.Subject != nil {
-			br = *b.Subject
-		}
-		switch {
-		case ar.Filename != br.Filename:
-			return ar.Filename < br.Filename
-		case ar.Start.Line != br.Start.Line:
-			return ar.Start.Line < br.Start.Line
-		case ar.Start.Column != br.Start.Column:
-			return ar.Start.Column < br.Start.Column
-		}
-		return a.Summary < b.Summary
-	})
+	diag.Sort(diags)
 }
 
 // errorf records an error diagnostic on subject.

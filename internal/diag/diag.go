@@ -9,34 +9,30 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Sort orders diagnostics by file, line, column, then severity (errors
-// first), summary and detail. Diagnostics without a subject come last. It
-// sorts in place and returns its argument.
+// Sort orders diagnostics by file, line and column (diagnostics without a
+// subject first), then summary and detail. It sorts in place, stably, and
+// returns its argument.
 func Sort(diags hcl.Diagnostics) hcl.Diagnostics {
 	sort.SliceStable(diags, func(i, j int) bool { return less(diags[i], diags[j]) })
 	return diags
 }
 
 func less(a, b *hcl.Diagnostic) bool {
-	if (a.Subject == nil) != (b.Subject == nil) {
-		return a.Subject != nil
-	}
+	var sa, sb hcl.Range
 	if a.Subject != nil {
-		sa, sb := a.Subject, b.Subject
-		if sa.Filename != sb.Filename {
-			return sa.Filename < sb.Filename
-		}
-		if sa.Start.Line != sb.Start.Line {
-			return sa.Start.Line < sb.Start.Line
-		}
-		if sa.Start.Column != sb.Start.Column {
-			return sa.Start.Column < sb.Start.Column
-		}
+		sa = *a.Subject
 	}
-	if a.Severity != b.Severity {
-		return a.Severity == hcl.DiagError
+	if b.Subject != nil {
+		sb = *b.Subject
 	}
-	if a.Summary != b.Summary {
+	switch {
+	case sa.Filename != sb.Filename:
+		return sa.Filename < sb.Filename
+	case sa.Start.Line != sb.Start.Line:
+		return sa.Start.Line < sb.Start.Line
+	case sa.Start.Column != sb.Start.Column:
+		return sa.Start.Column < sb.Start.Column
+	case a.Summary != b.Summary:
 		return a.Summary < b.Summary
 	}
 	return a.Detail < b.Detail
