@@ -97,9 +97,9 @@ type compiledRule struct {
 	bitsRole int // flowbits-style ordering role (DEFAULT_ACTION_ORDER)
 }
 
-// appProtocols maps a rule protocol keyword to the application protocol
+// ruleAppProtocol maps a rule protocol keyword to the application protocol
 // (Flow.App) it requires.
-var appProtocols = map[string]string{
+var ruleAppProtocol = map[string]string{
 	"tls": "tls", "ssl": "tls", "http": "http", "http1": "http", "http2": "http2",
 	"dns": "dns", "ssh": "ssh", "smtp": "smtp", "ftp": "ftp", "ftp-data": "ftp-data",
 	"imap": "imap", "pop3": "pop3", "smb": "smb", "dcerpc": "dcerpc", "krb5": "krb5",
@@ -112,7 +112,7 @@ var appProtocols = map[string]string{
 // headerProtos returns the transports and app protocol of a rule protocol.
 func headerProtos(proto string) (protoMask, string, bool) {
 	switch strings.ToLower(proto) {
-	case "ip", "ipv4", "ipv6", "any":
+	case "ip", "ipv4", "ipv6", "ip4", "ip6", "pkthdr", "any":
 		return maskAll, "", true
 	case "tcp", "tcp-pkt", "tcp-stream":
 		return maskTCP, "", true
@@ -123,7 +123,7 @@ func headerProtos(proto string) (protoMask, string, bool) {
 	case "sctp":
 		return maskOther, "", true
 	}
-	if app, ok := appProtocols[strings.ToLower(proto)]; ok {
+	if app, ok := ruleAppProtocol[strings.ToLower(proto)]; ok {
 		return maskTCP | maskUDP, app, true
 	}
 	return 0, "", false

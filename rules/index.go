@@ -1,0 +1,119 @@
+package rules
+
+import "sort"
+
+// narrowPorts is the largest destination-port set indexed port by port;
+// wider sets go to the bucket's wide list.
+const narrowPorts = 64
+
+// ruleIndex finds the rules that can match a packet without scanning the
+// others: one bucket per transport and rule app protocol, each holding
+// candidate lists by destination port plus a list of rules whose ports
+// are wide, in evaluation order. Alert rules never change an outcome and
+// are left out.
+type ruleIndex struct {
+	buckets map[bucketKey]*portIndex
+}
+
+type bucketKey struct {
+	l4  protoMask
+	app string
+}
+
+type portIndex struct {
+	wide   []int32
+	byPort map[uint16][]int32
+}
+
+// buildIndex indexes rs (in evaluation order, rs[i].pos == i).
+func buildIndex(rs []*compiledRule) *ruleIndex {
+	ix := &ruleIndex{buckets: map[bucketKey]*portIndex{}}
+	for _, c := range rs {
+		if c.action == ActionAlert {
+			continue
+		}
+		for _, bit := range []protoMask{maskTCP, maskUDP, maskICMP, maskOther} {
+			if c.protos&bit == 0 {
+				continue
+			}
+			ix.bucket(bucketKey{bit, c.app}).add(c, bit)
+		}
+	}
+	return ix
+}
+
+func (ix *ruleIndex) bucket(k bucketKey) *portIndex {
+	b := ix.buckets[k]
+	if b == nil {
+		b = &portIndex{byPort: map[uint16][]int32{}}
+		ix.buckets[k] = b
+	}
+	return b
+}
+
+func (b *portIndex) add(c *compiledRule, l4 protoMask) {
+	n := 0
+	for _, r := range c.dports.Ranges() {
+		n += int(r.Hi-r.Lo) + 1
+	}
+	if c.bidir || l4&(maskTCP|maskUDP) == 0 || n > narrowPorts {
+		b.wide = append(b.wide, int32(c.pos))
+		return
+	}
+	for _, r := range c.dports.Ranges() {
+		for p := uint32(r.Lo); p <= uint32(r.Hi); p++ {
+			b.byPort[uint16(p)] = append(b.byPort[uint16(p)], int32(c.pos))
+		}
+	}
+}
+
+// candidates returns, in evaluation order, the non-alert rules of rs whose
+// transport, app protocol and header can match packets like pk (all
+// packets of one direction of a flow share them).
+func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string) []int32 {
+	apps := []string{""}
+	if app != "" {
+		apps = append(apps, app)
+	}
+	var lists [][]int32
+	for _, a := range apps {
+		b := ix.buckets[bucketKey{maskOf(pk.l4), a}]
+		if b == nil {
+			continue
+		}
+		lists = append(lists, b.wide)
+		if pk.l4 == TCP || pk.l4 == UDP {
+			lists = append(lists, b.byPort[pk.dport])
+		}
+	}
+	merged := mergeSorted(lists)
+	out := merged[:0]
+	for _, i := range merged {
+		if rs[i].headerMatches(pk) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// mergeSorted merges ascending lists into one ascending list without
+// duplicates.
+func mergeSorted(lists [][]int32) []int32 {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]int32, 0, n)
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	w := 0
+	for i, v := range out {
+		if i == 0 || v != out[w-1] {
+			out[w] = v
+			w++
+		}
+	}
+	return out[:w]
+}
