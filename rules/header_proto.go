@@ -34,6 +34,7 @@ func IsAppProtocol(proto string) bool { return appProtocols[proto] }
 // parseProtocol sets r.Protocol, lower-cased.
 func (p *ruleParser) parseProtocol(r *Rule, f span) {
 	word := p.s[f.lo:f.hi]
+	r.ProtocolRange = p.m.rng(f.lo, f.hi)
 	if appProtocols[word] {
 		r.Protocol = word
 		return
