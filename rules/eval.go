@@ -13,7 +13,12 @@ const (
 // engine phase by phase (see the package documentation and engine
 // semantics §2). Undecidable rules fork the evaluation into worlds; the
 // verdict is Pass or Drop when every world agrees, else Ambiguous.
-func (p *Policy) Evaluate(f Flow) Result {
+func (p *Policy) Evaluate(f Flow) Result { return p.evaluate(f, nil) }
+
+// evaluate is Evaluate with resolve, which may settle may-match rules (the
+// differential test knows which payload contents match): ok reports
+// whether it knows, match the answer.
+func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool)) Result {
 	f.Client, f.Server = f.Client.Unmap(), f.Server.Unmap()
 	all := flowPackets(&f)
 	var seen, fwd []*packet
@@ -44,7 +49,7 @@ func (p *Policy) Evaluate(f Flow) Result {
 		res.Verdict = Drop
 		return res
 	}
-	ev := &evaluation{p: p, f: &f, hits: map[*compiledRule][]string{}}
+	ev := &evaluation{p: p, f: &f, hits: map[*compiledRule][]string{}, resolve: resolve}
 	worlds := ev.run(fwd)
 	ev.fill(&res, worlds, fwdAt)
 	switch {
@@ -77,7 +82,8 @@ type evaluation struct {
 	p *Policy
 	f *Flow
 	// hits are the may-match rules met, with their undecided options.
-	hits map[*compiledRule][]string
+	hits    map[*compiledRule][]string
+	resolve func(*Rule) (match, ok bool)
 }
 
 func (ev *evaluation) hit(h mayHit) {
@@ -111,7 +117,7 @@ func (ev *evaluation) run(fwd []*packet) []*world {
 				continue
 			}
 			if results == nil {
-				results = walk(ev.p.rules, c, pk, ev.f, ev.hit)
+				results = walk(ev.p.rules, c, pk, ev.f, ev)
 			}
 			for i := range results {
 				next = append(next, w.after(&results[i], pk, j, ev))

@@ -159,7 +159,10 @@ func (c *compiledRule) appProtoHolds(pk *packet) tri {
 	t := triYes
 	for _, a := range c.appProtos {
 		if pk.app == "" {
-			if !pk.payload || (pk.l4 == TCP && pk.fromClient) {
+			// Unknown or failed detection: a positive test of a real
+			// protocol cannot hold; a negated one (or "failed") may,
+			// once detection has failed, which is not modelled.
+			if (!a.negated && a.proto != "failed") || !pk.payload || (pk.l4 == TCP && pk.fromClient) {
 				return triNo
 			}
 			t = triMaybe

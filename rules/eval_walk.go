@@ -72,16 +72,21 @@ type mayHit struct {
 // of flow f, forking at may-match rules and merging branches that agree on
 // (latch, dropped, done). It returns the branches, the baseline first, and
 // reports every may-match rule met while some branch was still walking.
-func walk(rs []*compiledRule, cands []int32, pk *packet, f *Flow, hit func(mayHit)) []walkResult {
+func walk(rs []*compiledRule, cands []int32, pk *packet, f *Flow, ev *evaluation) []walkResult {
 	states := []walkState{{baseline: true}}
 	for _, ci := range cands {
 		c := rs[ci]
 		t, undecided := c.conditions(pk, f)
+		if t == triMaybe && ev.resolve != nil {
+			if m, ok := ev.resolve(c.rule); ok {
+				t = boolTri(m)
+			}
+		}
 		if t == triNo {
 			continue
 		}
 		if t == triMaybe {
-			hit(mayHit{rule: c, options: c.undecidedOptions(undecided)})
+			ev.hit(mayHit{rule: c, options: c.undecidedOptions(undecided)})
 		}
 		states = step(states, c, t, pk)
 		if allDone(states) {

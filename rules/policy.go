@@ -57,7 +57,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	for _, g := range groups {
 		rs, d := load(g, spec.Env)
 		diags = append(diags, d...)
-		diags = append(diags, p.checkGroup(g, rs)...)
+		diags = append(diags, p.checkGroup(g)...)
 		extVar := !hasNamedPrefixes(g.IPSets, "EXTERNAL_NET")
 		for _, r := range rs {
 			compiled = append(compiled, compileRule(r, extVar))
@@ -162,4 +162,15 @@ func sortActionOrder(rs []*compiledRule) {
 		}
 		return a.rule.SID < b.rule.SID
 	})
+}
+
+// CompilePolicy compiles a firewall policy: it loads every stateful rule
+// group with spec.Env (LoadGroup), orders the rules (STRICT_ORDER: groups
+// by ascending priority, rules as written, then the default actions;
+// DEFAULT_ACTION_ORDER: pass, drop, reject, alert, each by priority then
+// sid), compiles their options into decidable conditions and indexes them.
+// The policy is usable even with error diagnostics (rules that failed to
+// load are left out).
+func CompilePolicy(spec PolicySpec) (*Policy, hcl.Diagnostics) {
+	return compilePolicy(spec, LoadGroup)
 }

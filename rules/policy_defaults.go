@@ -2,8 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"strings"
-
+	
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
@@ -109,8 +108,8 @@ func (p *Policy) checkSettings(spec PolicySpec) hcl.Diagnostics {
 }
 
 // checkGroup validates a group against the policy: its rule order must be
-// the policy's, and strict order rejects the priority keyword.
-func (p *Policy) checkGroup(g GroupSpec, rs []*Rule) hcl.Diagnostics {
+// the policy's. (LoadGroup reports a priority keyword in strict order.)
+func (p *Policy) checkGroup(g GroupSpec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	order := g.RuleOrder
 	if order == "" {
@@ -121,19 +120,6 @@ func (p *Policy) checkGroup(g GroupSpec, rs []*Rule) hcl.Diagnostics {
 			Severity: hcl.DiagError, Summary: "Rule order mismatch", Subject: rangePtr(g.Range),
 			Detail: fmt.Sprintf("%s uses %s but the policy %s uses %s; a rule group's rule order must equal its policy's.", g.Name, order, p.name, p.order),
 		})
-	}
-	if p.order != StrictOrder {
-		return diags
-	}
-	for _, r := range rs {
-		for _, o := range r.Options {
-			if strings.EqualFold(o.Name, "priority") {
-				diags = append(diags, &hcl.Diagnostic{
-					Severity: hcl.DiagError, Summary: "Priority in strict order", Subject: rangePtr(o.Range),
-					Detail: fmt.Sprintf("Rule sid %d uses the priority keyword, which AWS Network Firewall rejects in STRICT_ORDER rule groups; remove it (rules run in the order written).", r.SID),
-				})
-			}
-		}
 	}
 	return diags
 }
