@@ -30,7 +30,7 @@ type oracleFlow struct {
 	QName  string `json:"qname"`
 	Oneway string `json:"oneway"`
 	XApp   string `json:"x_app"`
-	XMatch *[]int `json:"x_match"`
+	XMatch map[string][]int `json:"x_match"`
 	XSplit bool   `json:"x_split"`
 }
 
@@ -238,7 +238,7 @@ func TestOracleDifferential(t *testing.T) {
 			}
 			compared++
 			f := oracleFlowOf(t, spec, res)
-			got := p.evaluate(f, matchList(spec.XMatch))
+			got := p.evaluate(f, matchList(spec.XMatch, c.rules))
 			hs, cd, sd := oracleGroups(got)
 			want := fmt.Sprintf("%s/%s/%s %s", res.Handshake, res.ClientData, res.ServerData, res.Verdict)
 			have := fmt.Sprintf("%s/%s/%s %s", hs, cd, sd, verdictWord(got.Verdict))
@@ -253,13 +253,15 @@ func TestOracleDifferential(t *testing.T) {
 	t.Logf("%d oracle cases compared, %d split-payload flows recorded but not compared", compared, skipped)
 }
 
-// matchList resolves may-match rules from a flow's x_match sids.
-func matchList(sids *[]int) func(*Rule) (bool, bool) {
-	if sids == nil {
+// matchList resolves may-match rules from a flow's x_match sids for the
+// rules file.
+func matchList(x map[string][]int, rules string) func(*Rule) (bool, bool) {
+	sids, ok := x[rules]
+	if !ok {
 		return nil
 	}
 	return func(r *Rule) (bool, bool) {
-		for _, s := range *sids {
+		for _, s := range sids {
 			if int64(s) == r.SID {
 				return true, true
 			}
