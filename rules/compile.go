@@ -129,9 +129,11 @@ func headerProtos(proto string) (protoMask, string, bool) {
 	return 0, "", false
 }
 
-// compileRule turns r into a compiledRule. externalNetIsVar tells whether
-// $EXTERNAL_NET is Suricata's "!$HOME_NET" (a negated address) for r.
-func compileRule(r *Rule, externalNetIsVar bool) *compiledRule {
+// compileRule turns r into a compiledRule. negVars names the address
+// variables whose Suricata definition contains a negation (EXTERNAL_NET is
+// "!$HOME_NET" unless the group defines it); they make a header-only rule
+// like_ip_only.
+func compileRule(r *Rule, negVars map[string]bool) *compiledRule {
 	c := &compiledRule{
 		rule: r, action: r.Action, src: r.Src, dst: r.Dst,
 		sports: r.SrcPorts, dports: r.DstPorts, bidir: r.Bidirectional,
@@ -152,7 +154,13 @@ func compileRule(r *Rule, externalNetIsVar bool) *compiledRule {
 	shape := sigShape{
 		appProto:    app != "",
 		tcp:         mask&maskTCP != 0,
-		negatedAddr: addrNegated(r.Source, externalNetIsVar) || addrNegated(r.Destination, externalNetIsVar),
+		negatedAddr: addrNegated(r.Source, negVars) || addrNegated(r.Destination, negVars),
+	}
+	switch strings.ToLower(r.Protocol) {
+	case "tcp-pkt":
+		shape.requirePacket = true
+	case "tcp-stream":
+		shape.requireStream = true
 	}
 	w := optionWalker{c: c, shape: &shape}
 	w.walk(r.Options)
@@ -171,17 +179,17 @@ func (c *compiledRule) addUnsupported(name string) {
 }
 
 // addrNegated reports whether an address expression contains a negation,
-// counting $EXTERNAL_NET when it is Suricata's "!$HOME_NET".
-func addrNegated(e AddrExpr, externalNetIsVar bool) bool {
+// counting the variables of negVars.
+func addrNegated(e AddrExpr, negVars map[string]bool) bool {
 	if e.Negated {
 		return true
 	}
 	switch e.Kind {
 	case AddrVar:
-		return externalNetIsVar && e.Name == "EXTERNAL_NET"
+		return negVars[e.Name]
 	case AddrGroup:
 		for _, el := range e.Elems {
-			if addrNegated(el, externalNetIsVar) {
+			if addrNegated(el, negVars) {
 				return true
 			}
 		}

@@ -58,9 +58,9 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 		rs, d := load(g, spec.Env)
 		diags = append(diags, d...)
 		diags = append(diags, p.checkGroup(g)...)
-		extVar := !hasNamedPrefixes(g.IPSets, "EXTERNAL_NET")
+		negVars := map[string]bool{"EXTERNAL_NET": !hasNamedPrefixes(g.IPSets, "EXTERNAL_NET")}
 		for _, r := range rs {
-			compiled = append(compiled, compileRule(r, extVar))
+			compiled = append(compiled, compileRule(r, negVars))
 		}
 	}
 	if p.order == DefaultActionOrder {

@@ -64,7 +64,7 @@ func defaultRules(spec PolicySpec, order string) ([]*compiledRule, hcl.Diagnosti
 				Detail: fmt.Sprintf("%s is evaluated as a drop/alert of unmatched established packets (flow:%s); AWS has not published how it waits for the application layer.", name, d.flow),
 			})
 		}
-		out = append(out, compileRule(d.rule(name), true))
+		out = append(out, compileRule(d.rule(name), nil))
 		out[len(out)-1].def = name
 	}
 	return out, diags
