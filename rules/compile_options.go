@@ -57,8 +57,8 @@ type optionWalker struct {
 	buf     *bufferCond
 	broken  map[*bufferCond]bool
 	// last is the last content, for modifiers; lastBuf the buffer it is in.
-	last    *contentCond
-	lastBuf *bufferCond
+	last         *contentCond
+	lastBuf      *bufferCond
 	explicitPrio bool
 	// flowbits and flowint read/write roles (DEFAULT_ACTION_ORDER).
 	fbRead, fbWrite, fiRead, fiWrite bool

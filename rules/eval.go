@@ -49,7 +49,7 @@ func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool)) Result {
 		res.Verdict = Drop
 		return res
 	}
-	ev := &evaluation{p: p, f: &f, hits: map[*compiledRule][]string{}, resolve: resolve}
+	ev := &evaluation{p: p, f: &f, resolve: resolve}
 	worlds := ev.run(fwd)
 	ev.fill(&res, worlds, fwdAt)
 	switch {
@@ -81,15 +81,29 @@ func (p *Policy) streamExceptionDrops(res *Result, fwd []*packet, fwdAt []int) {
 type evaluation struct {
 	p *Policy
 	f *Flow
-	// hits are the may-match rules met, with their undecided options.
-	hits    map[*compiledRule][]string
+	// hits are the may-match rules met, each once; seen marks them by
+	// position.
+	hits    []mayHit
+	seen    []uint64
 	resolve func(*Rule) (match, ok bool)
 }
 
-func (ev *evaluation) hit(h mayHit) {
-	if _, ok := ev.hits[h.rule]; !ok {
-		ev.hits[h.rule] = h.options
+// mayHit records a may-match rule met during a walk.
+type mayHit struct {
+	rule      *compiledRule
+	undecided uint8
+}
+
+func (ev *evaluation) hit(c *compiledRule, undecided uint8) {
+	if ev.seen == nil {
+		ev.seen = make([]uint64, len(ev.p.rules)/64+1)
 	}
+	w, b := c.pos/64, uint64(1)<<(c.pos%64)
+	if ev.seen[w]&b != 0 {
+		return
+	}
+	ev.seen[w] |= b
+	ev.hits = append(ev.hits, mayHit{c, undecided})
 }
 
 // run evaluates the forwarded packets in order and returns the final

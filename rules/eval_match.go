@@ -219,7 +219,11 @@ func boolTri(b bool) tri {
 }
 
 // undecidedOptions names the options that made c may-match on a packet.
+// The result may share c's storage: callers must not modify it.
 func (c *compiledRule) undecidedOptions(undecided uint8) []string {
+	if undecided == 0 {
+		return c.unsupported
+	}
 	out := append([]string(nil), c.unsupported...)
 	for _, x := range []struct {
 		bit  uint8

@@ -20,18 +20,18 @@ type oracleCase struct {
 // oracleFlow is one flow of a flows file (the oracle's input) with the
 // evaluator-only x_ fields.
 type oracleFlow struct {
-	ID     string `json:"id"`
-	Proto  string `json:"proto"`
-	Src    string `json:"src"`
-	Dst    string `json:"dst"`
-	App    string `json:"app"`
-	SNI    string `json:"sni"`
-	Host   string `json:"host"`
-	QName  string `json:"qname"`
-	Oneway string `json:"oneway"`
-	XApp   string `json:"x_app"`
+	ID     string           `json:"id"`
+	Proto  string           `json:"proto"`
+	Src    string           `json:"src"`
+	Dst    string           `json:"dst"`
+	App    string           `json:"app"`
+	SNI    string           `json:"sni"`
+	Host   string           `json:"host"`
+	QName  string           `json:"qname"`
+	Oneway string           `json:"oneway"`
+	XApp   string           `json:"x_app"`
 	XMatch map[string][]int `json:"x_match"`
-	XSplit bool   `json:"x_split"`
+	XSplit bool             `json:"x_split"`
 }
 
 // oracleResult is one line of a recorded results file.

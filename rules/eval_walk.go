@@ -9,9 +9,6 @@ const (
 	latchDrop
 )
 
-// maxAssumed caps the may-match rules a world remembers as its cause.
-const maxAssumed = 64
-
 // walkState is one branch of the rule walk over one packet.
 type walkState struct {
 	latch   latchState
@@ -19,8 +16,11 @@ type walkState struct {
 	dropped bool
 	done    bool // a pass ended the walk
 	decider *compiledRule
-	// assumed are may-match rules taken as matching on this branch.
-	assumed  []*compiledRule
+	// deciderAssumed: the decider is a may-match rule taken as matching.
+	deciderAssumed bool
+	// first is the earliest may-match rule taken as matching on this
+	// branch (nil on the baseline).
+	first    *compiledRule
 	baseline bool
 }
 
@@ -38,12 +38,12 @@ func (s *walkState) key() uint8 {
 // apply applies rule c matching packet pk (PacketAlertFinalize): a drop
 // or reject drops the packet and the walk goes on; a pass ends it; a rule
 // whose type latches sets the flow action if none is set yet.
-func (s *walkState) apply(c *compiledRule, pk *packet) {
+func (s *walkState) apply(c *compiledRule, pk *packet, assumed bool) {
 	latches := c.typ.latchesFlow(pk.l4 == TCP)
 	switch c.action {
 	case ActionDrop, ActionReject:
 		if !s.dropped {
-			s.dropped, s.decider = true, c
+			s.dropped, s.decider, s.deciderAssumed = true, c, assumed
 		}
 		if latches && s.latch == latchNone {
 			s.latch, s.latchBy = latchDrop, c
@@ -53,7 +53,7 @@ func (s *walkState) apply(c *compiledRule, pk *packet) {
 			s.latch, s.latchBy = latchPass, c
 		}
 		if !s.dropped {
-			s.decider = c
+			s.decider, s.deciderAssumed = c, assumed
 		}
 		s.done = true
 	}
@@ -62,18 +62,14 @@ func (s *walkState) apply(c *compiledRule, pk *packet) {
 // walkResult is the outcome of one branch of a packet's rule walk.
 type walkResult = walkState
 
-// mayHit records a may-match rule met during a walk.
-type mayHit struct {
-	rule    *compiledRule
-	options []string
-}
-
 // walk runs the rules at positions cands (evaluation order) on packet pk
 // of flow f, forking at may-match rules and merging branches that agree on
 // (latch, dropped, done). It returns the branches, the baseline first, and
 // reports every may-match rule met while some branch was still walking.
 func walk(rs []*compiledRule, cands []int32, pk *packet, f *Flow, ev *evaluation) []walkResult {
-	states := []walkState{{baseline: true}}
+	var bufA, bufB [maxWalkStates]walkState
+	states := append(bufA[:0], walkState{baseline: true})
+	next := bufB[:0]
 	for _, ci := range cands {
 		c := rs[ci]
 		t, undecided := c.conditions(pk, f)
@@ -86,64 +82,58 @@ func walk(rs []*compiledRule, cands []int32, pk *packet, f *Flow, ev *evaluation
 			continue
 		}
 		if t == triMaybe {
-			ev.hit(mayHit{rule: c, options: c.undecidedOptions(undecided)})
+			ev.hit(c, undecided)
 		}
-		states = step(states, c, t, pk)
+		next = step(next[:0], states, c, t, pk)
+		states, next = next, states
 		if allDone(states) {
 			break
 		}
 	}
-	return states
+	return append([]walkResult(nil), states...)
 }
 
-func step(states []walkState, c *compiledRule, t tri, pk *packet) []walkState {
-	out := make([]walkState, 0, len(states)*2)
+// maxWalkStates bounds the branches of a walk: 3 latches x dropped x done.
+const maxWalkStates = 12
+
+// step applies rule c (match t) to every branch still walking, into out.
+func step(out, states []walkState, c *compiledRule, t tri, pk *packet) []walkState {
 	for _, s := range states {
 		if s.done {
-			out = append(out, s)
+			out = addState(out, s)
 			continue
 		}
 		if t == triYes {
-			s.apply(c, pk)
-			out = append(out, s)
+			s.apply(c, pk, false)
+			out = addState(out, s)
 			continue
 		}
-		out = append(out, s)
 		s2 := s
+		out = addState(out, s)
 		s2.baseline = false
-		s2.assumed = appendAssumed(s.assumed, c)
-		s2.apply(c, pk)
-		out = append(out, s2)
-	}
-	return mergeStates(out)
-}
-
-// mergeStates keeps one state per key: the baseline if present (its
-// deciders stand), else the first, with the assumed rules of the merged
-// ones added (capped).
-func mergeStates(in []walkState) []walkState {
-	var out []walkState
-	for _, s := range in {
-		merged := false
-		for i := range out {
-			if out[i].key() != s.key() {
-				continue
-			}
-			switch {
-			case s.baseline:
-				out[i] = s
-			case out[i].baseline:
-			default:
-				out[i].assumed = unionAssumed(out[i].assumed, s.assumed)
-			}
-			merged = true
-			break
+		if s2.first == nil {
+			s2.first = c
 		}
-		if !merged {
-			out = append(out, s)
-		}
+		s2.apply(c, pk, true)
+		out = addState(out, s2)
 	}
 	return out
+}
+
+// addState adds s to out, merging it with a branch of the same key: the
+// baseline is kept (its deciders stand), else the branch whose first
+// assumed rule comes first.
+func addState(out []walkState, s walkState) []walkState {
+	for i := range out {
+		if out[i].key() != s.key() {
+			continue
+		}
+		if s.baseline || (!out[i].baseline && s.first.pos < out[i].first.pos) {
+			out[i] = s
+		}
+		return out
+	}
+	return append(out, s)
 }
 
 func allDone(states []walkState) bool {
@@ -153,36 +143,4 @@ func allDone(states []walkState) bool {
 		}
 	}
 	return true
-}
-
-func appendAssumed(a []*compiledRule, c *compiledRule) []*compiledRule {
-	out := make([]*compiledRule, 0, len(a)+1)
-	out = append(out, a...)
-	if len(out) < maxAssumed {
-		out = append(out, c)
-	}
-	return out
-}
-
-func unionAssumed(a, b []*compiledRule) []*compiledRule {
-	if len(b) == 0 {
-		return a
-	}
-	out := append([]*compiledRule(nil), a...)
-	for _, c := range b {
-		if len(out) >= maxAssumed {
-			break
-		}
-		found := false
-		for _, x := range out {
-			if x == c {
-				found = true
-				break
-			}
-		}
-		if !found {
-			out = append(out, c)
-		}
-	}
-	return out
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // world is one consistent assignment of the may-match rules met so far:
 // the flow's latched action, which forwarded phases dropped, and what
@@ -12,8 +15,10 @@ type world struct {
 	latchAt   Phase
 	drops     uint32 // bit j: forwarded phase j dropped
 	decisions []Decision
-	assumed   []*compiledRule
-	baseline  bool
+	// first is the earliest may-match rule taken as matching (nil on the
+	// baseline world).
+	first    *compiledRule
+	baseline bool
 }
 
 // latched extends w by a phase decided by its latched flow action.
@@ -33,7 +38,9 @@ func (w *world) latched(pk *packet, j int) *world {
 func (w *world) after(r *walkResult, pk *packet, j int, ev *evaluation) *world {
 	n := w.clone()
 	n.baseline = w.baseline && r.baseline
-	n.assumed = unionAssumed(w.assumed, r.assumed)
+	if n.first == nil {
+		n.first = r.first
+	}
 	if r.latch != latchNone {
 		n.latch, n.latchBy, n.latchAt = r.latch, r.latchBy, pk.phase
 	}
@@ -45,8 +52,8 @@ func (w *world) after(r *walkResult, pk *packet, j int, ev *evaluation) *world {
 	case r.done:
 		d = ruleDecision(r.decider, Pass)
 	}
-	if r.decider != nil && (r.dropped || r.done) && contains(r.assumed, r.decider) {
-		d.Unsupported = ev.hits[r.decider]
+	if r.deciderAssumed && (r.dropped || r.done) {
+		d.Unsupported = ev.options(r.decider)
 	}
 	n.decisions = append(n.decisions, d)
 	return n
@@ -77,15 +84,6 @@ func setRule(d *Decision, c *compiledRule) {
 	d.Rule = c.rule
 }
 
-func contains(rs []*compiledRule, c *compiledRule) bool {
-	for _, x := range rs {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
-
 // mergeWorlds keeps one world per (latch, drops), preferring the baseline.
 func mergeWorlds(in []*world) []*world {
 	type key struct {
@@ -103,8 +101,8 @@ func mergeWorlds(in []*world) []*world {
 			out = append(out, w)
 		case w.baseline:
 			out[i] = w
-		case !out[i].baseline:
-			out[i].assumed = unionAssumed(out[i].assumed, w.assumed)
+		case !out[i].baseline && w.first.pos < out[i].first.pos:
+			out[i] = w
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].baseline && !out[j].baseline })
@@ -144,9 +142,7 @@ func (ev *evaluation) fill(res *Result, worlds []*world, fwdAt []int) {
 	for _, w := range worlds[1:] {
 		if verdict(w) != verdict(base) {
 			res.Verdict = Ambiguous
-			for _, c := range w.assumed {
-				changes[c] = true
-			}
+			changes[w.first] = true
 		}
 	}
 	res.MayMatch = ev.mayMatch(changes)
@@ -172,14 +168,21 @@ func appendDecision(ds []Decision, d Decision) []Decision {
 
 // mayMatch lists the may-match rules met, in evaluation order.
 func (ev *evaluation) mayMatch(changes map[*compiledRule]bool) []MayMatch {
-	rs := make([]*compiledRule, 0, len(ev.hits))
-	for c := range ev.hits {
-		rs = append(rs, c)
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].pos < rs[j].pos })
-	out := make([]MayMatch, 0, len(rs))
-	for _, c := range rs {
-		out = append(out, MayMatch{Rule: c.rule, Options: ev.hits[c], ChangesOutcome: changes[c]})
+	hs := ev.hits
+	slices.SortFunc(hs, func(a, b mayHit) int { return a.rule.pos - b.rule.pos })
+	out := make([]MayMatch, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, MayMatch{Rule: h.rule.rule, Options: h.rule.undecidedOptions(h.undecided), ChangesOutcome: changes[h.rule]})
 	}
 	return out
+}
+
+// options returns the undecided options recorded for may-match rule c.
+func (ev *evaluation) options(c *compiledRule) []string {
+	for _, h := range ev.hits {
+		if h.rule == c {
+			return c.undecidedOptions(h.undecided)
+		}
+	}
+	return c.undecidedOptions(0)
 }

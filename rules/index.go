@@ -1,7 +1,5 @@
 package rules
 
-import "sort"
-
 // narrowPorts is the largest destination-port set indexed port by port;
 // wider sets go to the bucket's wide list.
 const narrowPorts = 64
@@ -104,16 +102,21 @@ func mergeSorted(lists [][]int32) []int32 {
 		n += len(l)
 	}
 	out := make([]int32, 0, n)
-	for _, l := range lists {
-		out = append(out, l...)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	w := 0
-	for i, v := range out {
-		if i == 0 || v != out[w-1] {
-			out[w] = v
-			w++
+	heads := make([]int, len(lists))
+	for {
+		best := -1
+		for i, l := range lists {
+			if heads[i] < len(l) && (best < 0 || l[heads[i]] < lists[best][heads[best]]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		v := lists[best][heads[best]]
+		heads[best]++
+		if len(out) == 0 || out[len(out)-1] != v {
+			out = append(out, v)
 		}
 	}
-	return out[:w]
 }

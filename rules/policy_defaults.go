@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	
+
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
@@ -22,16 +22,16 @@ type defaultActionRule struct {
 // aws:drop_strict is ip_only (first packet of each direction, latches);
 // the established variants are pkt rules (each established packet).
 var defaultActionRules = map[string]defaultActionRule{
-	"aws:drop_strict":                            {ActionDrop, "", 2100000001, false},
-	"aws:drop_established":                       {ActionDrop, "established", 2100000002, false},
-	"aws:alert_strict":                           {ActionAlert, "", 2100000003, false},
-	"aws:alert_established":                      {ActionAlert, "established", 2100000004, false},
-	"aws:drop_established_app_layer":             {ActionDrop, "established", 2100000005, true},
-	"aws:alert_established_app_layer":            {ActionAlert, "established", 2100000006, true},
-	"aws:drop_established_app_layer_to_server":   {ActionDrop, "established,to_server", 2100000007, true},
-	"aws:alert_established_app_layer_to_server":  {ActionAlert, "established,to_server", 2100000008, true},
-	"aws:drop_established_to_server":             {ActionDrop, "established,to_server", 2100000009, true},
-	"aws:alert_established_to_server":            {ActionAlert, "established,to_server", 2100000010, true},
+	"aws:drop_strict":                           {ActionDrop, "", 2100000001, false},
+	"aws:drop_established":                      {ActionDrop, "established", 2100000002, false},
+	"aws:alert_strict":                          {ActionAlert, "", 2100000003, false},
+	"aws:alert_established":                     {ActionAlert, "established", 2100000004, false},
+	"aws:drop_established_app_layer":            {ActionDrop, "established", 2100000005, true},
+	"aws:alert_established_app_layer":           {ActionAlert, "established", 2100000006, true},
+	"aws:drop_established_app_layer_to_server":  {ActionDrop, "established,to_server", 2100000007, true},
+	"aws:alert_established_app_layer_to_server": {ActionAlert, "established,to_server", 2100000008, true},
+	"aws:drop_established_to_server":            {ActionDrop, "established,to_server", 2100000009, true},
+	"aws:alert_established_to_server":           {ActionAlert, "established,to_server", 2100000010, true},
 }
 
 // defaultRules returns the compiled rules emulating the policy's stateful
