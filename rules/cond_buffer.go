@@ -125,11 +125,11 @@ func matchItems(items []bufItem, buf []byte, prev int) bool {
 		}
 		return loc != nil && matchItems(rest, buf, start+loc[1])
 	case itemIsdataat:
-		p := it.n
+		// As Suricata: relative needs prev+n <= len, absolute n < len.
+		ok := it.n < len(buf)
 		if it.nRel {
-			p += prev
+			ok = prev+it.n <= len(buf)
 		}
-		ok := p < len(buf)
 		return ok != it.negated && matchItems(rest, buf, prev)
 	case itemBsize:
 		return it.size.holds(len(buf)) && matchItems(rest, buf, prev)

@@ -13,12 +13,13 @@ const (
 // engine phase by phase (see the package documentation and engine
 // semantics §2). Undecidable rules fork the evaluation into worlds; the
 // verdict is Pass or Drop when every world agrees, else Ambiguous.
-func (p *Policy) Evaluate(f Flow) Result { return p.evaluate(f, nil) }
+func (p *Policy) Evaluate(f Flow) Result { return p.evaluate(f, nil, false) }
 
 // evaluate is Evaluate with resolve, which may settle may-match rules (the
 // differential test knows which payload contents match): ok reports
-// whether it knows, match the answer.
-func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool)) Result {
+// whether it knows, match the answer. linear replaces the index by a plain
+// scan of every rule (the property test's reference).
+func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool), linear bool) Result {
 	f.Client, f.Server = f.Client.Unmap(), f.Server.Unmap()
 	all := flowPackets(&f)
 	var seen, fwd []*packet
@@ -49,7 +50,7 @@ func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool)) Result {
 		res.Verdict = Drop
 		return res
 	}
-	ev := &evaluation{p: p, f: &f, resolve: resolve}
+	ev := &evaluation{p: p, f: &f, resolve: resolve, linear: linear}
 	worlds := ev.run(fwd)
 	ev.fill(&res, worlds, fwdAt)
 	switch {
@@ -86,6 +87,8 @@ type evaluation struct {
 	hits    []mayHit
 	seen    []uint64
 	resolve func(*Rule) (match, ok bool)
+	// linear scans every rule instead of using the index (tests).
+	linear bool
 }
 
 // mayHit records a may-match rule met during a walk.
@@ -120,7 +123,11 @@ func (ev *evaluation) run(fwd []*packet) []*world {
 	for j, pk := range fwd {
 		c, ok := cands[pk.fromClient]
 		if !ok {
-			c = ev.p.index.candidates(ev.p.rules, pk, app)
+			if ev.linear {
+				c = linearCandidates(ev.p.rules, pk, app)
+			} else {
+				c = ev.p.index.candidates(ev.p.rules, pk, app)
+			}
 			cands[pk.fromClient] = c
 		}
 		var results []walkResult

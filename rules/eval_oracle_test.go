@@ -238,7 +238,7 @@ func TestOracleDifferential(t *testing.T) {
 			}
 			compared++
 			f := oracleFlowOf(t, spec, res)
-			got := p.evaluate(f, matchList(spec.XMatch, c.rules))
+			got := p.evaluate(f, matchList(spec.XMatch, c.rules), false)
 			hs, cd, sd := oracleGroups(got)
 			want := fmt.Sprintf("%s/%s/%s %s", res.Handshake, res.ClientData, res.ServerData, res.Verdict)
 			have := fmt.Sprintf("%s/%s/%s %s", hs, cd, sd, verdictWord(got.Verdict))

@@ -120,3 +120,15 @@ func mergeSorted(lists [][]int32) []int32 {
 		}
 	}
 }
+
+// linearCandidates is the plain scan the index must agree with: every
+// non-alert rule whose transport, app protocol and header can match pk.
+func linearCandidates(rs []*compiledRule, pk *packet, app string) []int32 {
+	var out []int32
+	for _, c := range rs {
+		if c.action != ActionAlert && (c.app == "" || c.app == app) && c.headerMatches(pk) {
+			out = append(out, int32(c.pos))
+		}
+	}
+	return out
+}
