@@ -66,6 +66,9 @@ const (
 type Rule struct {
 	Action   Action
 	Protocol string // lower case, as written: "ip", "tcp", "tls", "http", ...
+	// ProtocolRange covers the protocol field (added by the parser so that
+	// protocol-level diagnostics can point at it).
+	ProtocolRange hcl.Range
 
 	Source          AddrExpr
 	SourcePort      PortExpr

@@ -1,0 +1,134 @@
+package rules
+
+// narrowPorts is the largest destination-port set indexed port by port;
+// wider sets go to the bucket's wide list.
+const narrowPorts = 64
+
+// ruleIndex finds the rules that can match a packet without scanning the
+// others: one bucket per transport and rule app protocol, each holding
+// candidate lists by destination port plus a list of rules whose ports
+// are wide, in evaluation order. Alert rules never change an outcome and
+// are left out.
+type ruleIndex struct {
+	buckets map[bucketKey]*portIndex
+}
+
+type bucketKey struct {
+	l4  protoMask
+	app string
+}
+
+type portIndex struct {
+	wide   []int32
+	byPort map[uint16][]int32
+}
+
+// buildIndex indexes rs (in evaluation order, rs[i].pos == i).
+func buildIndex(rs []*compiledRule) *ruleIndex {
+	ix := &ruleIndex{buckets: map[bucketKey]*portIndex{}}
+	for _, c := range rs {
+		if c.action == ActionAlert {
+			continue
+		}
+		for _, bit := range []protoMask{maskTCP, maskUDP, maskICMP, maskOther} {
+			if c.protos&bit == 0 {
+				continue
+			}
+			ix.bucket(bucketKey{bit, c.app}).add(c, bit)
+		}
+	}
+	return ix
+}
+
+func (ix *ruleIndex) bucket(k bucketKey) *portIndex {
+	b := ix.buckets[k]
+	if b == nil {
+		b = &portIndex{byPort: map[uint16][]int32{}}
+		ix.buckets[k] = b
+	}
+	return b
+}
+
+func (b *portIndex) add(c *compiledRule, l4 protoMask) {
+	n := 0
+	for _, r := range c.dports.Ranges() {
+		n += int(r.Hi-r.Lo) + 1
+	}
+	if c.bidir || l4&(maskTCP|maskUDP) == 0 || n > narrowPorts {
+		b.wide = append(b.wide, int32(c.pos))
+		return
+	}
+	for _, r := range c.dports.Ranges() {
+		for p := uint32(r.Lo); p <= uint32(r.Hi); p++ {
+			b.byPort[uint16(p)] = append(b.byPort[uint16(p)], int32(c.pos))
+		}
+	}
+}
+
+// candidates returns, in evaluation order, the non-alert rules of rs whose
+// transport, app protocol and header can match packets like pk (all
+// packets of one direction of a flow share them).
+func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string) []int32 {
+	apps := []string{""}
+	if app != "" {
+		apps = append(apps, app)
+	}
+	var lists [][]int32
+	for _, a := range apps {
+		b := ix.buckets[bucketKey{maskOf(pk.l4), a}]
+		if b == nil {
+			continue
+		}
+		lists = append(lists, b.wide)
+		if pk.l4 == TCP || pk.l4 == UDP {
+			lists = append(lists, b.byPort[pk.dport])
+		}
+	}
+	merged := mergeSorted(lists)
+	out := merged[:0]
+	for _, i := range merged {
+		if rs[i].headerMatches(pk) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// mergeSorted merges ascending lists into one ascending list without
+// duplicates.
+func mergeSorted(lists [][]int32) []int32 {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]int32, 0, n)
+	heads := make([]int, len(lists))
+	for {
+		best := -1
+		for i, l := range lists {
+			if heads[i] < len(l) && (best < 0 || l[heads[i]] < lists[best][heads[best]]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		v := lists[best][heads[best]]
+		heads[best]++
+		if len(out) == 0 || out[len(out)-1] != v {
+			out = append(out, v)
+		}
+	}
+}
+
+// linearCandidates is the plain scan the index must agree with: every
+// non-alert rule whose transport, app protocol and header can match pk.
+func linearCandidates(rs []*compiledRule, pk *packet, app string) []int32 {
+	var out []int32
+	for _, c := range rs {
+		if c.action != ActionAlert && (c.app == "" || c.app == app) && c.headerMatches(pk) {
+			out = append(out, int32(c.pos))
+		}
+	}
+	return out
+}

@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"strings"
+)
+
+// parseOptions parses the options after the '(' at offset i-1, up to the
+// closing ')', then extracts sid, rev and msg.
+func (p *ruleParser) parseOptions(r *Rule, i int) {
+	open := i - 1
+	r.Options = make([]Option, 0, strings.Count(p.s[i:], ";"))
+	for {
+		i = p.skipBlanks(i)
+		if i >= len(p.s) {
+			p.errorf(open, len(p.s), "Missing closing parenthesis",
+				"The rule options opened by '(' are not closed; end the rule with ')'.")
+			return
+		}
+		if p.s[i] == ')' {
+			p.checkTail(i + 1)
+			p.commonOptions(r, span{open, i + 1})
+			return
+		}
+		end := p.optionEnd(i)
+		if end < 0 {
+			p.unterminated(i)
+			return
+		}
+		i = p.addOption(r, i, end)
+	}
+}
+
+// skipBlanks skips spaces and tabs.
+func (p *ruleParser) skipBlanks(i int) int {
+	for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// optionEnd returns the offset of the ';' that ends the option starting at
+// i: the first ';' not preceded by '\' (quotes do not protect a ';'), or -1.
+func (p *ruleParser) optionEnd(i int) int {
+	for {
+		j := strings.IndexByte(p.s[i:], ';')
+		if j < 0 {
+			return -1
+		}
+		j += i
+		if j == 0 || p.s[j-1] != '\\' {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+// checkTail reports text after the closing ')'.
+func (p *ruleParser) checkTail(i int) {
+	if j := p.skipBlanks(i); j < len(p.s) {
+		p.errorf(j, len(p.s), "Unexpected text after rule options",
+			"The rule continues after the ')' that closes its options with %q; Suricata rejects it. Put comments on their own line, starting with '#'.",
+			clip(p.s[j:]))
+	}
+}
+
+// unterminated reports an option without its ';'.
+func (p *ruleParser) unterminated(i int) {
+	text := strings.TrimRight(p.s[i:], " \t")
+	closed := strings.HasSuffix(text, ")")
+	if closed {
+		text = strings.TrimRight(text[:len(text)-1], " \t")
+	}
+	end := i + len(text)
+	if !closed {
+		p.errorf(i, end, "Missing semicolon",
+			"The option %q is not terminated by ';', and the options are not closed by ')'. Every option ends with ';', the last one included.", clip(text))
+		return
+	}
+	p.errorf(i, end, "Missing semicolon",
+		"The option %q is not terminated by ';'. Every option ends with ';', the last one included: write %q.",
+		clip(text), clip(text)+";)")
+}
+
+// addOption parses the option in [i, end) (end is its ';') and returns
+// the offset at which the next option starts.
+func (p *ruleParser) addOption(r *Rule, i, end int) int {
+	nameEnd, valLo := end, end
+	if k := strings.IndexByte(p.s[i:end], ':'); k >= 0 {
+		nameEnd, valLo = i+k, i+k+1
+	}
+	name := p.trimSpan(span{i, nameEnd})
+	if !p.checkOptionName(name, end) {
+		return end + 1
+	}
+	o := Option{Name: strings.ToLower(p.s[name.lo:name.hi]), Range: p.m.rng(i, end)}
+	val := span{end, end}
+	if valLo < end {
+		o.HasValue = true
+		val = p.trimSpan(span{valLo, end})
+		o.Value = p.s[val.lo:val.hi]
+	}
+	o.ValueRange = p.m.rng(val.lo, val.hi)
+	next := end + 1
+	if o.HasValue && !p.checkQuotes(o.Name, val, end) {
+		next = p.resync(end)
+	}
+	r.Options = append(r.Options, o)
+	return next
+}
+
+// checkOptionName reports an empty or malformed option name.
+func (p *ruleParser) checkOptionName(name span, end int) bool {
+	if name.lo == name.hi {
+		p.errorf(end, end+1, "Empty rule option",
+			"Expected an option name before this ';', such as msg:\"...\"; or sid:1;.")
+		return false
+	}
+	for i := name.lo; i < name.hi; i++ {
+		c := p.s[i]
+		if c == '_' || c == '.' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
+			continue
+		}
+		p.errorf(name.lo, name.hi, "Invalid rule option",
+			"%q is not an option name; options are written name; or name:value; with names of letters, digits, '.', '_' and '-'.",
+			clip(p.s[name.lo:name.hi]))
+		return false
+	}
+	return true
+}
+
+// checkQuotes reports a value that opens a double quote (after an
+// optional '!') and does not close it at its end.
+func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
+	v := p.s[val.lo:val.hi]
+	v = strings.TrimLeft(strings.TrimPrefix(v, "!"), " \t")
+	if v == "" || v[0] != '"' {
+		return true
+	}
+	if len(v) >= 2 && v[len(v)-1] == '"' && !escapedAt(v, len(v)-1) {
+		return true
+	}
+	if end < len(p.s) && strings.Contains(p.s[end:], "\"") {
+		p.errorf(end, end+1, "Unescaped semicolon in quoted value",
+			"The value of %s, %q, ends at this ';' before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
+			name, clip(v))
+		return false
+	}
+	p.errorf(val.lo, val.hi, "Unterminated quoted value",
+		"The value of %s, %q, opens a double quote that is not closed before the ';'.", name, clip(v))
+	return false
+}
+
+// escapedAt reports whether s[i] is preceded by an odd number of
+// backslashes.
+func escapedAt(s string, i int) bool {
+	n := 0
+	for i > 0 && s[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
+}
+
+// resync finds where parsing should resume after a value cut short by a
+// ';' inside quotes: after the next ';' that follows a closing quote.
+func (p *ruleParser) resync(end int) int {
+	for i := end + 1; i < len(p.s); i++ {
+		if p.s[i] != '"' || escapedAt(p.s, i) {
+			continue
+		}
+		if j := p.skipBlanks(i + 1); j < len(p.s) && p.s[j] == ';' {
+			return j + 1
+		}
+	}
+	return end + 1
+}

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// ParseText parses Suricata rule text: one rule per line, blank lines and
+// lines starting with '#' skipped, a line ending with '\' continued on the
+// next. Every rule is parsed even when earlier ones fail; the result holds
+// the rules that parsed without error, in written order, with Format
+// FormatSuricata. Diagnostics point into t.Filename through t.LineStarts.
+//
+// ParseText checks syntax only: variables are not resolved (see LoadGroup)
+// and option keywords are not checked against Suricata's or AWS's lists.
+func ParseText(t Text) ([]*Rule, hcl.Diagnostics) {
+	var (
+		out   []*Rule
+		diags hcl.Diagnostics
+	)
+	lr := newLineReader(t)
+	for {
+		lrule, ok := lr.nextRule()
+		if !ok {
+			break
+		}
+		r, d := parseLogical(&lrule)
+		diags = append(diags, d...)
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, diags
+}
+
+// ParseRule parses one rule whose first byte is at position start of
+// filename. The rule may span lines joined by '\' continuations; any other
+// line break is an error, as is an empty or comment-only src.
+func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnostics) {
+	t := Text{Filename: filename, Text: src, LineStarts: []hcl.Pos{start}}
+	lr := newLineReader(t)
+	lrule, ok := lr.nextRule()
+	if !ok {
+		rng := hcl.Range{Filename: filename, Start: start, End: start}
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Empty rule",
+			Detail:   "Expected a Suricata rule such as: pass tcp any any -> any any (sid:1;)",
+			Subject:  &rng,
+		}}
+	}
+	r, diags := parseLogical(&lrule)
+	if extra, more := lr.nextRule(); more {
+		rng := extra.m.rng(0, len(extra.text))
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "More than one rule",
+			Detail: fmt.Sprintf("Expected one rule, but another one starts here (%q). "+
+				"End a line with '\\' to continue a rule on the next line.", clip(extra.text)),
+			Subject: &rng,
+		})
+		return nil, diags
+	}
+	return r, diags
+}
+
+// parseLogical parses one logical rule. It returns nil when the rule has
+// errors.
+func parseLogical(lrule *logicalRule) (*Rule, hcl.Diagnostics) {
+	p := ruleParser{s: lrule.text, m: &lrule.m}
+	if lrule.unfinished {
+		p.errorf(len(p.s)-1, len(p.s), "Unfinished rule",
+			"The last line of the rule ends with '\\', which continues the rule on the next line, but no line follows. Remove the '\\' or complete the rule.")
+	}
+	r := p.parse()
+	if p.diags.HasErrors() {
+		return nil, p.diags
+	}
+	return r, p.diags
+}
+
+// ruleParser holds the state of parsing one logical rule.
+type ruleParser struct {
+	s        string
+	m        *srcMap
+	diags    hcl.Diagnostics
+	unclosed bool // a header field has an unclosed '['
+}
+
+// parse parses the whole rule: header, then options.
+func (p *ruleParser) parse() *Rule {
+	r := &Rule{Text: p.s, Format: FormatSuricata}
+	r.Range = p.m.rng(0, len(p.s))
+	if !p.checkChars() {
+		return r
+	}
+	optStart, ok := p.parseHeader(r)
+	if !ok {
+		return r
+	}
+	p.parseOptions(r, optStart)
+	return r
+}
+
+// checkChars reports control characters, which Suricata refuses in rules.
+func (p *ruleParser) checkChars() bool {
+	for i := 0; i < len(p.s); i++ {
+		c := p.s[i]
+		if (c < 0x20 && c != '\t') || c == 0x7f {
+			p.errorf(i, i+1, "Invalid character in rule",
+				"The rule contains the control character %q at this position; Suricata accepts only printable characters and tabs in rules.", string(c))
+			return false
+		}
+	}
+	return true
+}
+
+// errorf records an error diagnostic on the rule's bytes [lo, hi).
+func (p *ruleParser) errorf(lo, hi int, summary, format string, args ...any) {
+	rng := p.m.rng(lo, hi)
+	p.diags = append(p.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(format, args...),
+		Subject:  &rng,
+	})
+}
+
+// clip shortens s for quoting in a diagnostic.
+func clip(s string) string {
+	const limit = 60
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit - 3
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "..."
+}

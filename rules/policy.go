@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/internal/ports"
+)
+
+// Stateful rule orders.
+const (
+	StrictOrder        = "STRICT_ORDER"
+	DefaultActionOrder = "DEFAULT_ACTION_ORDER"
+)
+
+// Policy is a compiled firewall policy: the stateless rules, the stateful
+// rules in evaluation order with their conditions, the default actions and
+// the candidate indexes. It is immutable and safe for concurrent use.
+type Policy struct {
+	name  string
+	order string
+	// rules in evaluation order, the emulated default actions last.
+	rules []*compiledRule
+	// user are the rules of the rule groups in evaluation order.
+	user []*Rule
+	// defaults are the stateful default action names, in policy order.
+	defaults        []string
+	streamException string
+	index           *ruleIndex
+	stateless       *statelessEngine
+}
+
+// groupLoader loads one rule group (LoadGroup, or a stand-in in tests).
+type groupLoader func(GroupSpec, Env) ([]*Rule, hcl.Diagnostics)
+
+// compilePolicy compiles spec with load: every group is loaded, rules are
+// put in evaluation order (see orderRules), their options compiled and the
+// default actions appended (strict order only).
+func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	p := &Policy{
+		name:            spec.Name,
+		order:           spec.StatefulRuleOrder,
+		streamException: spec.StreamExceptionPolicy,
+	}
+	if p.order == "" {
+		p.order = DefaultActionOrder
+	}
+	if p.streamException == "" {
+		p.streamException = "DROP"
+	}
+	diags = append(diags, p.checkSettings(spec)...)
+	groups := append([]GroupSpec(nil), spec.StatefulGroups...)
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Priority < groups[j].Priority })
+	var compiled []*compiledRule
+	for _, g := range groups {
+		rs, d := load(g, spec.Env)
+		diags = append(diags, d...)
+		diags = append(diags, p.checkGroup(g)...)
+		negVars := map[string]bool{"EXTERNAL_NET": !hasNamedPrefixes(g.IPSets, "EXTERNAL_NET")}
+		for _, r := range rs {
+			compiled = append(compiled, compileRule(r, negVars))
+		}
+	}
+	if p.order == DefaultActionOrder {
+		sortActionOrder(compiled)
+	}
+	for _, c := range compiled {
+		p.user = append(p.user, c.rule)
+	}
+	defs, d := defaultRules(spec, p.order)
+	diags = append(diags, d...)
+	p.defaults = spec.StatefulDefaultActions
+	compiled = append(compiled, defs...)
+	for i, c := range compiled {
+		c.pos = i
+	}
+	p.rules = compiled
+	p.index = buildIndex(compiled)
+	st, d := compileStateless(spec)
+	diags = append(diags, d...)
+	p.stateless = st
+	return p, diags
+}
+
+// Rules returns the rules of the policy's rule groups in evaluation order,
+// without the default actions. The caller must not modify the result.
+func (p *Policy) Rules() []*Rule { return p.user }
+
+// RuleCount returns the number of rules of the policy's rule groups.
+func (p *Policy) RuleCount() int { return len(p.user) }
+
+// DestinationPortBoundaries returns, sorted, every port at which some rule's
+// port set starts or ends+1: destination ports of every stateful and
+// stateless rule, and source ports too (a rule written for the reply
+// direction tests the server port as its source port; <> rules test both).
+// Splitting 0-65535 at these points gives ranges that every rule treats
+// alike. 0 is always included.
+func (p *Policy) DestinationPortBoundaries() []uint16 {
+	seen := map[uint16]bool{0: true}
+	add := func(s ports.Set) {
+		for _, r := range s.Ranges() {
+			seen[r.Lo] = true
+			if r.Hi < ports.Max {
+				seen[r.Hi+1] = true
+			}
+		}
+	}
+	for _, c := range p.rules {
+		add(c.dports)
+		add(c.sports)
+	}
+	for _, r := range p.stateless.rules {
+		add(r.dports)
+		add(r.sports)
+	}
+	out := make([]uint16, 0, len(seen))
+	for port := range seen {
+		out = append(out, port)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func hasNamedPrefixes(sets []NamedPrefixes, name string) bool {
+	for _, s := range sets {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// actionRank orders actions as Suricata's default ordering does.
+func actionRank(a Action) int {
+	switch a {
+	case ActionPass:
+		return 0
+	case ActionDrop:
+		return 1
+	case ActionReject:
+		return 2
+	}
+	return 3
+}
+
+// sortActionOrder sorts rules as stock Suricata does (detect-engine-
+// sigorder.c): action (pass, drop, reject, alert), flowbits/flowint role
+// (setters first), priority (lowest first), then sid.
+func sortActionOrder(rs []*compiledRule) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if ra, rb := actionRank(a.action), actionRank(b.action); ra != rb {
+			return ra < rb
+		}
+		if a.bitsRole != b.bitsRole {
+			return a.bitsRole > b.bitsRole
+		}
+		if a.priority != b.priority {
+			return a.priority < b.priority
+		}
+		return a.rule.SID < b.rule.SID
+	})
+}
+
+// CompilePolicy compiles a firewall policy: it loads every stateful rule
+// group with spec.Env (LoadGroup), orders the rules (STRICT_ORDER: groups
+// by ascending priority, rules as written, then the default actions;
+// DEFAULT_ACTION_ORDER: pass, drop, reject, alert, each by priority then
+// sid), compiles their options into decidable conditions and indexes them.
+// The policy is usable even with error diagnostics (rules that failed to
+// load are left out).
+func CompilePolicy(spec PolicySpec) (*Policy, hcl.Diagnostics) {
+	return compilePolicy(spec, LoadGroup)
+}

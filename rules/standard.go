@@ -1,0 +1,158 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// awsStandardProtocols are the protocols a standard stateful rule may
+// name (StatefulRule Header.Protocol), upper case as the API spells them.
+var awsStandardProtocols = []string{
+	"IP", "TCP", "UDP", "ICMP", "HTTP", "FTP", "TLS", "SMB", "DNS", "DCERPC", "SSH",
+	"SMTP", "IMAP", "MSN", "KRB5", "IKEV2", "TFTP", "NTP", "DHCP", "HTTP2", "QUIC",
+}
+
+// standardRules turns standard 5-tuple rules into rules: each is written
+// as the Suricata rule AWS generates for it and parsed, with diagnostics
+// pointing at the HCL attributes and rule_option blocks.
+func standardRules(srs []StandardRule) ([]*Rule, hcl.Diagnostics) {
+	var (
+		out   []*Rule
+		diags hcl.Diagnostics
+	)
+	for i := range srs {
+		r, d := standardRule(&srs[i])
+		diags = append(diags, d...)
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, diags
+}
+
+// standardRule builds and parses one standard rule.
+func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
+	g := generator{m: srcMap{filename: sr.Range.Filename}}
+	attr := func(name string) *hcl.Range {
+		if rng, ok := sr.AttrRanges[name]; ok {
+			return &rng
+		}
+		return sr.Range.Ptr()
+	}
+	diags := checkStandardFields(sr, attr)
+	dir := ""
+	switch strings.ToUpper(strings.TrimSpace(sr.Direction)) {
+	case "FORWARD":
+		dir = "->"
+	case "ANY":
+		dir = "<>"
+	case "": // reported by checkStandardFields
+	default:
+		diags = append(diags, awsError(*attr("direction"), "Invalid rule direction",
+			"%q is not a standard rule direction; expected FORWARD (source to destination) or ANY (both ways).", sr.Direction))
+	}
+	if !validStandardProtocol(sr.Protocol) {
+		diags = append(diags, awsError(*attr("protocol"), "Invalid rule protocol",
+			"%q is not a protocol of standard rules; expected one of %s.", sr.Protocol, strings.Join(awsStandardProtocols, ", ")))
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	g.field(strings.ToLower(strings.TrimSpace(sr.Action)), attr("action"))
+	g.field(strings.ToLower(strings.TrimSpace(sr.Protocol)), attr("protocol"))
+	g.field(anyLower(sr.Source), attr("source"))
+	g.field(anyLower(sr.SourcePort), attr("source_port"))
+	g.field(dir, attr("direction"))
+	g.field(anyLower(sr.Destination), attr("destination"))
+	g.field(anyLower(sr.DestinationPort), attr("destination_port"))
+	g.text(" (", sr.Range.Ptr())
+	for i := range sr.Options {
+		if i > 0 {
+			g.text(" ", sr.Range.Ptr())
+		}
+		g.text(standardOption(&sr.Options[i]), sr.Options[i].Range.Ptr())
+	}
+	g.text(")", sr.Range.Ptr())
+	return g.parse(sr.Range, FormatStandard)
+}
+
+// checkStandardFields reports empty header attributes and values that
+// hold blanks outside a bracketed list.
+func checkStandardFields(sr *StandardRule, attr func(string) *hcl.Range) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	fields := []struct{ name, value string }{
+		{"action", sr.Action}, {"protocol", sr.Protocol}, {"source", sr.Source},
+		{"source_port", sr.SourcePort}, {"direction", sr.Direction},
+		{"destination", sr.Destination}, {"destination_port", sr.DestinationPort},
+	}
+	for _, f := range fields {
+		v := strings.TrimSpace(f.value)
+		switch {
+		case v == "":
+			diags = append(diags, awsError(*attr(f.name), "Missing "+f.name,
+				"A standard rule needs a %s; write ANY to match every value.", f.name))
+		case strings.ContainsAny(v, " \t") && !strings.HasPrefix(v, "["):
+			diags = append(diags, awsError(*attr(f.name), "Invalid "+f.name,
+				"%q holds blanks; give one value, or a list in brackets such as [10.0.0.0/8,192.168.0.0/16].", v))
+		}
+	}
+	return diags
+}
+
+// standardOption writes a rule_option as "keyword;" or
+// "keyword:setting,setting;".
+func standardOption(o *StandardOption) string {
+	if len(o.Settings) == 0 {
+		return strings.TrimSpace(o.Keyword) + ";"
+	}
+	return strings.TrimSpace(o.Keyword) + ":" + strings.Join(o.Settings, ",") + ";"
+}
+
+// anyLower writes the standard rules' ANY as Suricata's any.
+func anyLower(v string) string {
+	v = strings.TrimSpace(v)
+	if strings.EqualFold(v, "any") {
+		return "any"
+	}
+	return v
+}
+
+func validStandardProtocol(p string) bool {
+	for _, q := range awsStandardProtocols {
+		if strings.EqualFold(strings.TrimSpace(p), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// generator builds the text of a generated rule with its source map.
+type generator struct {
+	b strings.Builder
+	m srcMap
+}
+
+// field appends a header field (space-separated from the previous one).
+func (g *generator) field(s string, rng *hcl.Range) {
+	if g.b.Len() > 0 {
+		g.text(" ", rng)
+	}
+	g.text(s, rng)
+}
+
+// text appends s, mapping it to rng.
+func (g *generator) text(s string, rng *hcl.Range) {
+	g.m.addFixed(g.b.Len(), s, rng)
+	g.b.WriteString(s)
+}
+
+// parse parses the generated rule and gives it its range and format.
+func (g *generator) parse(rng hcl.Range, f Format) (*Rule, hcl.Diagnostics) {
+	lr := logicalRule{text: g.b.String(), m: g.m}
+	r, diags := parseLogical(&lr)
+	if r != nil {
+		r.Range, r.Format = rng, f
+	}
+	return r, diags
+}
