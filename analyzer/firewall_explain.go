@@ -126,6 +126,9 @@ func (s *session) explainDefaults(j *endpointJudgement) {
 			continue
 		}
 		d := pr.Decision
+		if pr.Outcome == rules.Ambiguous {
+			continue // the ambiguity detail explains it
+		}
 		var msg string
 		switch d.Kind {
 		case rules.DecidedByDefault:

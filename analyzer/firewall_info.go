@@ -15,7 +15,11 @@ func firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRule
 	var info *FirewallRuleInfo
 	switch d.Kind {
 	case rules.DecidedByRule, rules.DecidedByLatch:
-		info = ruleInfo(fw, d.Rule)
+		if d.Rule != nil {
+			info = ruleInfo(fw, d.Rule)
+		} else { // a default action latched the flow (aws:drop_strict)
+			info = &FirewallRuleInfo{Engine: "default_action", DefaultAction: d.DefaultAction}
+		}
 		if d.Kind == rules.DecidedByLatch {
 			info.LatchedAt = d.LatchedAt.String()
 		}
@@ -35,21 +39,19 @@ func firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRule
 	info.Firewall = firewallName(fw)
 	info.Policy = fw.Policy.Addr()
 	info.Phase = pr.Phase.String()
-	info.Action = outcomeAction(pr, d)
+	info.Action = decisionAction(d)
+	info.Ambiguous = pr.Outcome == rules.Ambiguous
 	return info
 }
 
-// outcomeAction is the action shown for a decision: the rule's action, or
-// pass/drop for defaults and settings.
-func outcomeAction(pr rules.PhaseResult, d rules.Decision) string {
+// decisionAction is the action shown for a decision: the rule's action, or
+// pass/drop for defaults and settings (the baseline's, when ambiguous).
+func decisionAction(d rules.Decision) string {
 	if d.Rule != nil && (d.Kind == rules.DecidedByRule || d.Kind == rules.DecidedByLatch) {
 		return d.Action.String()
 	}
-	switch pr.Outcome {
-	case rules.Drop:
+	if d.Outcome == rules.Drop {
 		return "drop"
-	case rules.Ambiguous:
-		return "ambiguous"
 	}
 	return "pass"
 }
@@ -82,7 +84,11 @@ func decisionMessage(j *endpointJudgement, pr rules.PhaseResult) string {
 	case rules.DecidedByRule:
 		return fmt.Sprintf("%s %s %s", ruleName(d.Rule), actionVerb(d.Action), what)
 	case rules.DecidedByLatch:
-		return fmt.Sprintf("%s dropped the flow at the %s; %s is dropped with it", ruleName(d.Rule), d.LatchedAt, what)
+		who := "the policy default " + d.DefaultAction
+		if d.Rule != nil {
+			who = ruleName(d.Rule)
+		}
+		return fmt.Sprintf("%s dropped the flow at the %s; %s is dropped with it", who, d.LatchedAt, what)
 	case rules.DecidedByDefault:
 		return fmt.Sprintf("no rule matched %s; the policy default %s drops it", what, d.DefaultAction)
 	case rules.DecidedByStateless:
@@ -116,54 +122,69 @@ func actionVerb(a rules.Action) string {
 	return "drops"
 }
 
-// ambiguityMessage explains an AMBIGUOUS firewall verdict: the outcome
-// with the undecidable rules taken as not matching, and each way it can
-// change.
+// ambiguityMessage explains an AMBIGUOUS firewall verdict at its first
+// ambiguous phase: the undecidable rules, what happens if they match, and
+// what happens if not (the baseline), with the flag that would decide.
 func ambiguityMessage(j *endpointJudgement) string {
-	var names []string
+	var names, opts []string
 	for _, m := range j.res.MayMatch {
 		if m.ChangesOutcome {
 			names = append(names, fmt.Sprintf("%s (%s)", ruleName(m.Rule), strings.Join(m.Options, ", ")))
+			opts = append(opts, m.Options...)
 		}
 	}
-	base := "passes the flow"
+	msg := fmt.Sprintf("the verdict depends on %s, which the configuration cannot decide%s",
+		strings.Join(names, " and "), decidingFlags(opts))
 	for _, pr := range j.res.Phases {
-		if pr.Outcome == rules.Drop {
-			base = "drops the " + pr.Phase.String()
-			break
+		if pr.Outcome != rules.Ambiguous {
+			continue
 		}
-	}
-	var alts []string
-	for _, pr := range j.res.Phases {
+		var alts []string
 		for _, a := range pr.Alternatives {
-			alt := describeAlternative(pr.Phase, a)
-			if !containsString(alts, alt) {
+			if alt := describeDecision(pr.Phase, a); !containsString(alts, alt) {
 				alts = append(alts, alt)
 			}
 		}
-	}
-	msg := fmt.Sprintf("the verdict depends on %s, which the configuration cannot decide", strings.Join(names, "; "))
-	if len(alts) > 0 {
-		msg += fmt.Sprintf(": if they match, %s; if not, the firewall %s", strings.Join(alts, "; "), baseOutcome(j, base))
+		if len(alts) > 0 {
+			msg += fmt.Sprintf(": if it matches, %s; otherwise %s", strings.Join(alts, ", or "),
+				describeDecision(pr.Phase, pr.Decision))
+		}
+		break
 	}
 	return msg
 }
 
-func baseOutcome(j *endpointJudgement, base string) string {
-	if pr, ok := directionDecision(j.res, true); ok && pr.Decision.Rule != nil && pr.Outcome == rules.Pass {
-		return fmt.Sprintf("%s (%s)", base, ruleName(pr.Decision.Rule))
+// decidingFlags names the query flags that would decide the given
+// options.
+func decidingFlags(opts []string) string {
+	var flags []string
+	for _, o := range opts {
+		switch {
+		case strings.HasPrefix(o, "tls.sni") && !containsString(flags, "--sni"):
+			flags = append(flags, "--sni")
+		case strings.HasPrefix(o, "http.host") && !containsString(flags, "--http-host"):
+			flags = append(flags, "--http-host")
+		}
 	}
-	return base
+	if len(flags) == 0 {
+		return ""
+	}
+	return " (pass " + strings.Join(flags, " and ") + " to decide it)"
 }
 
-func describeAlternative(p rules.Phase, d rules.Decision) string {
+// describeDecision says what a decision does to a phase.
+func describeDecision(p rules.Phase, d rules.Decision) string {
 	switch {
 	case d.Rule != nil:
 		return fmt.Sprintf("%s %s the %s", ruleName(d.Rule), actionVerb(d.Action), p)
+	case d.Kind == rules.DecidedByNoMatch:
+		return fmt.Sprintf("no rule matches and the %s passes", p)
 	case d.DefaultAction != "":
-		return fmt.Sprintf("the default %s %s the %s", d.DefaultAction, verb(d.Outcome), p)
+		return fmt.Sprintf("the policy default %s %s the %s", d.DefaultAction, verb(d.Outcome), p)
+	case d.Outcome == rules.Drop:
+		return fmt.Sprintf("the %s is dropped", p)
 	}
-	return fmt.Sprintf("the %s %s", p, map[rules.Outcome]string{rules.Pass: "passes", rules.Drop: "is dropped"}[d.Outcome])
+	return fmt.Sprintf("the %s passes", p)
 }
 
 func containsString(ss []string, s string) bool {

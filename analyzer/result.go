@@ -151,6 +151,10 @@ type FirewallRuleInfo struct {
 	// whole flow.
 	Phase     string `json:"phase,omitempty"`
 	LatchedAt string `json:"latched_at,omitempty"`
+	// Ambiguous is set when undecidable rules could change this decision;
+	// the rest of the fields then describe the baseline (every undecidable
+	// rule taken as not matching).
+	Ambiguous bool   `json:"ambiguous,omitempty"`
 	Rule      string `json:"rule,omitempty"` // the rule text
 	Location  string `json:"location,omitempty"`
 }

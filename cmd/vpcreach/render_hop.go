@@ -94,7 +94,9 @@ func firewallText(f *analyzer.FirewallRuleInfo) string {
 	case "stream_exception":
 		s = fmt.Sprintf("stream exception policy %s: %s", f.DefaultAction, f.Action)
 	}
-	if f.Phase != "" {
+	if f.Ambiguous {
+		s = "AMBIGUOUS at " + f.Phase + " (without the undecidable rules: " + s + ")"
+	} else if f.Phase != "" {
 		s += " at " + f.Phase
 	}
 	if f.LatchedAt != "" {

@@ -52,10 +52,12 @@ network_acl "app" {
     cidr_block  = "0.0.0.0/0"
   }
   ingress {
+    # Replies to UDP clients (NTP, DNS) come back to the client's ephemeral port,
+    # not to the service port.
     rule_number = 110
     action      = "allow"
     protocol    = "udp"
-    ports       = "123"
+    ports       = "1024-65535"
     cidr_block  = "0.0.0.0/0"
   }
   ingress {
