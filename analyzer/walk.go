@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"fmt"
-	"net/netip"
 
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -236,6 +235,3 @@ func location(file string, line int) string {
 	}
 	return fmt.Sprintf("%s:%d", file, line)
 }
-
-// isAddr reports whether a is valid and equals b.
-func isAddr(a, b netip.Addr) bool { return a.IsValid() && a == b }
