@@ -18,7 +18,7 @@ func (c *cli) analyzeCmd() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(c.analyzePathCmd())
+	cmd.AddCommand(c.analyzePathCmd(), c.analyzeMatrixCmd())
 	return cmd
 }
 

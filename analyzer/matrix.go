@@ -1,0 +1,218 @@
+package analyzer
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// MatrixBy selects the endpoints of a reachability matrix.
+type MatrixBy int
+
+// Endpoint kinds of a matrix.
+const (
+	// MatrixBySubnet uses every subnet (at its representative address,
+	// as `analyze path --from subnet.X` does).
+	MatrixBySubnet MatrixBy = iota
+	// MatrixByInstance uses every instance.
+	MatrixByInstance
+)
+
+// String returns "subnet" or "instance".
+func (b MatrixBy) String() string {
+	if b == MatrixByInstance {
+		return "instance"
+	}
+	return "subnet"
+}
+
+// MatrixInternet is the name of the matrix row and column that stands for
+// the internet beyond the internet gateways.
+const MatrixInternet = "internet"
+
+// NotApplicable is the verdict of a matrix cell that asks no question: a
+// pair of equal endpoints, or a pair the path engine refuses (the cell's
+// DecidedBy says why).
+const NotApplicable Verdict = "NOT_APPLICABLE"
+
+// MatrixQuery asks for the reachability of every endpoint from every other.
+type MatrixQuery struct {
+	By MatrixBy
+	// Protocol is TCP (the default when zero), UDP or ICMP.
+	Protocol topology.Protocol
+	// Port is the destination port when HasPort; otherwise every cell
+	// covers every port (TCP and UDP).
+	Port    uint16
+	HasPort bool
+	// Workers is the number of pairs analysed at once; 0 means
+	// runtime.GOMAXPROCS(0). The result does not depend on it.
+	Workers int
+}
+
+// Matrix is the answer to a MatrixQuery: the JSON contract of `vpcreach
+// analyze matrix` (schema_version 1). Sources and Destinations are sorted
+// resource addresses followed by "internet"; Cells holds one cell per
+// source and destination, row by row in that order.
+type Matrix struct {
+	SchemaVersion int             `json:"schema_version"`
+	Query         MatrixQueryInfo `json:"query"`
+	Sources       []string        `json:"sources"`
+	Destinations  []string        `json:"destinations"`
+	Cells         []*MatrixCell   `json:"cells"`
+}
+
+// MatrixQueryInfo echoes a matrix query after defaults are applied.
+type MatrixQueryInfo struct {
+	By              string `json:"by"`
+	Protocol        string `json:"protocol"`
+	DestinationPort *int   `json:"destination_port,omitempty"`
+	// Internet is the address that stands for the internet.
+	Internet string `json:"internet"`
+}
+
+// MatrixCell is the answer for one source and destination, as `analyze
+// path` gives it.
+type MatrixCell struct {
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Verdict Verdict `json:"verdict"`
+	// ReachablePorts and AmbiguousPorts are set when the query gives no
+	// port (TCP, UDP): the destination ports whose verdict is REACHABLE
+	// (AMBIGUOUS), as "any", "none" or a list such as "443,8000-8999".
+	ReachablePorts string `json:"reachable_ports,omitempty"`
+	AmbiguousPorts string `json:"ambiguous_ports,omitempty"`
+	// DecidedBy names what blocks the traffic ("CODE at component", one
+	// per distinct blocker), what makes it ambiguous, or why the cell is
+	// not applicable; it is empty when nothing blocks.
+	DecidedBy string `json:"decided_by,omitempty"`
+}
+
+// matrixEndpoint is one row or column: its display name, the endpoint
+// string AnalyzePath resolves, and the subnet it stands for (nil for an
+// instance or the internet).
+type matrixEndpoint struct {
+	name, spec string
+	subnet     *topology.Subnet
+}
+
+// Matrix answers q for every pair of endpoints with the path engine
+// (AnalyzePath, so every cell agrees with `analyze path --from A --to B`),
+// using q.Workers goroutines. Sources that cannot originate traffic are
+// left out of Sources (they stay destinations). The result is
+// deterministic.
+func (n *Network) Matrix(q MatrixQuery) (*Matrix, error) {
+	if q.Protocol == 0 {
+		q.Protocol = topology.ProtocolTCP
+	}
+	if _, err := (Query{Protocol: q.Protocol}).normalize(); err != nil {
+		return nil, err
+	}
+	eps := n.matrixEndpoints(q.By)
+	srcs := n.matrixSources(eps)
+	m := &Matrix{SchemaVersion: SchemaVersion, Query: n.matrixQueryInfo(q),
+		Sources: names(srcs), Destinations: names(eps)}
+	m.Cells = make([]*MatrixCell, len(srcs)*len(eps))
+	n.fillCells(q, srcs, eps, m.Cells)
+	return m, nil
+}
+
+func (n *Network) matrixQueryInfo(q MatrixQuery) MatrixQueryInfo {
+	info := MatrixQueryInfo{By: q.By.String(), Protocol: q.Protocol.String(), Internet: n.internet.String()}
+	if q.HasPort && q.Protocol.HasPorts() {
+		p := int(q.Port)
+		info.DestinationPort = &p
+	}
+	return info
+}
+
+// matrixEndpoints lists the subnets (or instances) sorted by address, then
+// the internet.
+func (n *Network) matrixEndpoints(by MatrixBy) []matrixEndpoint {
+	var out []matrixEndpoint
+	if by == MatrixByInstance {
+		for _, i := range n.topo.Instances {
+			out = append(out, matrixEndpoint{name: i.Addr(), spec: i.Addr()})
+		}
+	} else {
+		for _, s := range n.topo.Subnets {
+			out = append(out, matrixEndpoint{name: s.Addr(), spec: s.Addr(), subnet: s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return append(out, matrixEndpoint{name: MatrixInternet, spec: n.internet.String()})
+}
+
+// matrixSources keeps the endpoints that can originate traffic: those the
+// path engine accepts as --from, except subnets whose ENIs only forward
+// traffic (see forwardsOnly).
+func (n *Network) matrixSources(eps []matrixEndpoint) []matrixEndpoint {
+	var out []matrixEndpoint
+	for _, e := range eps {
+		if _, err := n.resolveEndpoint(e.spec, true); err == nil && !forwardsOnly(e.subnet) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// forwardsOnly reports whether s holds NAT gateways, firewall endpoints or
+// transit gateway attachment ENIs and no instance: nothing in it starts a
+// connection. A subnet without any ENI stays a source: it stands for any
+// instance launched there.
+func forwardsOnly(s *topology.Subnet) bool {
+	if s == nil || len(s.Instances) > 0 {
+		return false
+	}
+	return len(s.NATGateways)+len(s.FirewallEndpoints)+len(s.TGWAttachments) > 0
+}
+
+func names(eps []matrixEndpoint) []string {
+	out := make([]string, len(eps))
+	for i, e := range eps {
+		out[i] = e.name
+	}
+	return out
+}
+
+// fillCells answers every source and destination pair into cells (row by
+// row) with a pool of workers; each worker writes only the cells it took.
+func (n *Network) fillCells(q MatrixQuery, srcs, dsts []matrixEndpoint, cells []*MatrixCell) {
+	workers := q.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, max(len(cells), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(cells) {
+					return
+				}
+				cells[i] = n.matrixCell(q, srcs[i/len(dsts)], dsts[i%len(dsts)])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// matrixCell answers one pair.
+func (n *Network) matrixCell(q MatrixQuery, src, dst matrixEndpoint) *MatrixCell {
+	c := &MatrixCell{From: src.name, To: dst.name, Verdict: NotApplicable}
+	if src.name == dst.name {
+		c.DecidedBy = "same endpoint"
+		return c
+	}
+	a, err := n.AnalyzePath(Query{From: src.spec, To: dst.spec, Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort})
+	if err != nil {
+		c.DecidedBy = fmt.Sprint(err)
+		return c
+	}
+	fillCell(c, a)
+	return c
+}

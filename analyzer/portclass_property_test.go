@@ -1,0 +1,151 @@
+package analyzer
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// TestPortClassesAgreeWithEachPort is the correctness property of the
+// all-ports answer: on random small topologies, for random queries, the
+// merged answer without a port gives every sampled port the verdict, app
+// protocol and deciders (signature) that the query with that port gives.
+// Sampled ports: every range boundary ±1, every port boundary the
+// generator wrote ±1 (independent of the analyzer's own classes), the
+// application ports and random ports.
+func TestPortClassesAgreeWithEachPort(t *testing.T) {
+	t.Parallel()
+	seeds := 150
+	if testing.Short() {
+		seeds = 25
+	}
+	for seed := range uint64(seeds) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			src, eps, bounds := genTopology(seed)
+			n := loadGenerated(t, src)
+			r := rand.New(rand.NewPCG(seed, 1))
+			for range 6 {
+				q := randomQuery(r, eps)
+				if q.From == q.To {
+					continue
+				}
+				if !checkQueryPorts(t, n, q, samplePorts(r, q.Protocol, bounds)) {
+					t.Logf("topology of seed %d:\n%s", seed, src)
+					return
+				}
+			}
+		})
+	}
+}
+
+// checkQueryPorts compares the all-ports answer of q with the answer for
+// each port of extra and of the answer's own range boundaries ±1. It
+// reports false after the first disagreement.
+func checkQueryPorts(t *testing.T, n *Network, q Query, extra []uint16) bool {
+	t.Helper()
+	all, err := n.AnalyzePath(q)
+	if err != nil {
+		return true // a query the engine refuses (both ends on the internet, ...)
+	}
+	if !coversAllPorts(t, q, all.PortRanges) {
+		return false
+	}
+	for _, p := range append(rangeProbes(all.PortRanges), extra...) {
+		pq := q
+		pq.Port, pq.HasPort = p, true
+		one, err := n.AnalyzePath(pq)
+		if err != nil {
+			t.Errorf("%s -> %s %s/%d: %v", q.From, q.To, q.Protocol, p, err)
+			return false
+		}
+		rr := rangeOf(all.PortRanges, p)
+		if one.Verdict != rr.Verdict || signature(one) != signature(rangeAnalysis(rr)) {
+			t.Errorf("%s -> %s %s: port %d is %s (app %s) alone, but the all-ports range %d-%d says %s (app %s)\n"+
+				"port alone:\n%srange:\n%s", q.From, q.To, q.Protocol, p, one.Verdict, one.Query.AppProtocol,
+				rr.From, rr.To, rr.Verdict, rr.AppProtocol, dump(one), dump(rangeAnalysis(rr)))
+			return false
+		}
+	}
+	return true
+}
+
+// coversAllPorts checks that ranges partition 0-65535 in order.
+func coversAllPorts(t *testing.T, q Query, rs []*PortRangeResult) bool {
+	t.Helper()
+	next := 0
+	for _, r := range rs {
+		if r.From != next || r.To < r.From {
+			t.Errorf("%s -> %s: ranges do not partition the ports: %d-%d after %d", q.From, q.To, r.From, r.To, next-1)
+			return false
+		}
+		next = r.To + 1
+	}
+	if next != 65536 {
+		t.Errorf("%s -> %s: ranges end at %d", q.From, q.To, next-1)
+		return false
+	}
+	return true
+}
+
+// rangeProbes returns the first and last port of each range and their
+// outside neighbours.
+func rangeProbes(rs []*PortRangeResult) []uint16 {
+	var out []uint16
+	for _, r := range rs {
+		for _, p := range []int{r.From - 1, r.From, r.From + 1, r.To - 1, r.To, r.To + 1} {
+			if p >= 0 && p <= 65535 {
+				out = append(out, uint16(p))
+			}
+		}
+	}
+	return sortedBounds(out)
+}
+
+// samplePorts returns the generator's boundaries ±1, the application ports
+// of proto and 20 random ports.
+func samplePorts(r *rand.Rand, proto topology.Protocol, bounds []uint16) []uint16 {
+	var out []uint16
+	for _, b := range bounds {
+		for _, p := range []int{int(b) - 1, int(b), int(b) + 1} {
+			if p >= 0 && p <= 65535 {
+				out = append(out, uint16(p))
+			}
+		}
+	}
+	out = append(out, appPorts(proto)...)
+	out = append(out, 22, 25, 53, 80, 443, 8080, 8443, 0, 65535)
+	for range 20 {
+		out = append(out, uint16(r.IntN(65536)))
+	}
+	return sortedBounds(out)
+}
+
+func rangeOf(rs []*PortRangeResult, p uint16) *PortRangeResult {
+	for _, r := range rs {
+		if r.From <= int(p) && int(p) <= r.To {
+			return r
+		}
+	}
+	return nil
+}
+
+// rangeAnalysis views a port range as an analysis, for signature and dump.
+func rangeAnalysis(r *PortRangeResult) *Analysis {
+	return &Analysis{Verdict: r.Verdict, Reachable: r.Reachable, Query: QueryInfo{AppProtocol: r.AppProtocol},
+		ForwardPath: r.ForwardPath, ReturnPath: r.ReturnPath, Explanations: r.Explanations,
+		AdditionalDetails: r.AdditionalDetails}
+}
+
+// randomQuery picks a TCP or UDP query between endpoints of eps, often from
+// an application instance to the internet (through the firewall).
+func randomQuery(r *rand.Rand, eps []string) Query {
+	q := Query{From: eps[r.IntN(len(eps))], To: eps[r.IntN(len(eps))],
+		Protocol: []topology.Protocol{topology.ProtocolTCP, topology.ProtocolTCP, topology.ProtocolUDP}[r.IntN(3)]}
+	if r.IntN(3) == 0 {
+		q.From, q.To = []string{"instance.i1", "instance.i2", "subnet.app1"}[r.IntN(3)], "93.184.216.34"
+	}
+	return q
+}
