@@ -85,9 +85,11 @@ type MatrixCell struct {
 	// (AMBIGUOUS), as "any", "none" or a list such as "443,8000-8999".
 	ReachablePorts string `json:"reachable_ports,omitempty"`
 	AmbiguousPorts string `json:"ambiguous_ports,omitempty"`
-	// DecidedBy names what blocks the traffic ("CODE at component", one
-	// per distinct blocker), what makes it ambiguous, or why the cell is
-	// not applicable; it is empty when nothing blocks.
+	// DecidedBy names what blocks the traffic as "CODE at component" (the
+	// first blocking finding; without a port, that of every port range
+	// that is not reachable, each distinct blocker once, "; "-separated),
+	// what makes it ambiguous, or why the cell is not applicable. It is
+	// empty when nothing blocks.
 	DecidedBy string `json:"decided_by,omitempty"`
 }
 

@@ -140,12 +140,16 @@ func rangeAnalysis(r *PortRangeResult) *Analysis {
 }
 
 // randomQuery picks a TCP or UDP query between endpoints of eps, often from
-// an application instance to the internet (through the firewall).
+// an application instance to the internet (through the firewall) or to the
+// other application instance (through the firewall or the appliance).
 func randomQuery(r *rand.Rand, eps []string) Query {
 	q := Query{From: eps[r.IntN(len(eps))], To: eps[r.IntN(len(eps))],
 		Protocol: []topology.Protocol{topology.ProtocolTCP, topology.ProtocolTCP, topology.ProtocolUDP}[r.IntN(3)]}
-	if r.IntN(3) == 0 {
+	switch r.IntN(6) {
+	case 0, 1:
 		q.From, q.To = []string{"instance.i1", "instance.i2", "subnet.app1"}[r.IntN(3)], "93.184.216.34"
+	case 2:
+		q.From, q.To = "instance.i1", "instance.i2"
 	}
 	return q
 }

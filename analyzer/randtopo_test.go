@@ -21,6 +21,7 @@ import (
 // ports, port groups, negations and port variables, random default actions
 // and a random stateless group. It records every port boundary it writes,
 // so tests can probe them without trusting the analyzer's own classes.
+// Some routes go through an appliance instance (mb) instead.
 type randTopo struct {
 	r      *rand.Rand
 	b      strings.Builder
@@ -133,6 +134,7 @@ func (g *randTopo) network() {
 	g.instance("i1", "app1", "10.1.1.10", "198.51.100.1")
 	g.instance("i2", "app2", "10.1.2.10", "198.51.100.2")
 	g.instance("i3", "pub", "10.1.0.10", "198.51.100.3")
+	g.instance("mb", "pub", "10.1.0.20", "") // an appliance some routes use
 	if g.peered {
 		g.printf("vpc \"b\" {\n  cidr_blocks = [\"10.2.0.0/16\"]\n}\n")
 		g.printf("vpc_peering \"ab\" {\n  requester = vpc.a\n  accepter = vpc.b\n}\n")
@@ -157,7 +159,7 @@ func (g *randTopo) appRoutes(other string) []string {
 	}
 	rs := []string{"0.0.0.0/0", g.pick("firewall_endpoint.ep", "nat_gateway.nat", "internet_gateway.igw")}
 	if g.chance(0.5) {
-		rs = append(rs, other, "firewall_endpoint.ep")
+		rs = append(rs, other, g.pick("firewall_endpoint.ep", "instance.mb"))
 	}
 	if g.peered {
 		rs = append(rs, "10.2.0.0/16", g.pick("vpc_peering.ab", "firewall_endpoint.ep"))
@@ -207,6 +209,9 @@ func (g *randTopo) instance(name, subnet, ip, public string) {
 	g.printf("instance %q {\n  subnet = subnet.%s\n  private_ip = %q\n", name, subnet, ip)
 	if public != "" && g.chance(0.7) {
 		g.printf("  public_ip = %q\n", public)
+	}
+	if name == "mb" {
+		g.printf("  source_dest_check = false\n")
 	}
 	g.printf("  security_groups = [security_group.%s]\n}\n", name)
 	vpc := "a"
