@@ -171,3 +171,21 @@ func prefixesKey(ps []netip.Prefix) string {
 	sort.Strings(ss)
 	return strings.Join(ss, ",")
 }
+
+// CheckRules loads every stateful rule group of topo on its own and
+// returns the rule diagnostics. It is for topologies that have errors (so
+// Compile cannot run) but whose rules should be reported in the same run;
+// HOME_NET does not change which rules are valid, so a placeholder stands
+// in for it.
+func CheckRules(topo *topology.Topology) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	env := rules.Env{HomeNet: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
+	for _, g := range topo.RuleGroups {
+		if g == nil {
+			continue
+		}
+		_, d := rules.LoadGroup(groupSpec(&topology.StatefulGroupRef{Group: g}), env)
+		diags = append(diags, d...)
+	}
+	return diag.Sort(diag.Dedupe(diags))
+}

@@ -33,7 +33,11 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 		}
 		sig := signature(a)
 		if len(ranges) > 0 && sig == lastSig {
-			ranges[len(ranges)-1].To = int(c.Hi)
+			last := ranges[len(ranges)-1]
+			last.To = int(c.Hi)
+			if last.AppProtocol != a.Query.AppProtocol {
+				last.AppProtocol = "" // the merged ports carry different protocols
+			}
 			continue
 		}
 		lastSig = sig
@@ -137,12 +141,13 @@ func portClasses(bounds []uint16) []ports.Range {
 	return out
 }
 
-// signature identifies what decided an answer, without the port numbers,
-// so that neighbouring classes decided alike merge.
+// signature identifies what decided an answer, without the port numbers
+// or the inferred application protocol, so that neighbouring classes
+// decided alike merge (a class whose app protocol matters is decided by a
+// different firewall rule and keeps its own range).
 func signature(a *Analysis) string {
 	var b strings.Builder
 	b.WriteString(string(a.Verdict))
-	b.WriteString("|" + a.Query.AppProtocol)
 	for _, path := range [][]*Hop{a.ForwardPath, a.ReturnPath} {
 		b.WriteString("|")
 		for _, h := range path {

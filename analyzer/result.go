@@ -184,10 +184,12 @@ type Finding struct {
 
 // PortRangeResult is the answer for one class of destination ports.
 type PortRangeResult struct {
-	From              int        `json:"from"`
-	To                int        `json:"to"`
-	Verdict           Verdict    `json:"verdict"`
-	Reachable         bool       `json:"reachable"`
+	From      int     `json:"from"`
+	To        int     `json:"to"`
+	Verdict   Verdict `json:"verdict"`
+	Reachable bool    `json:"reachable"`
+	// AppProtocol is the application protocol inferred for the range's
+	// ports; empty when they differ (decided alike all the same).
 	AppProtocol       string     `json:"app_protocol,omitempty"`
 	ForwardPath       []*Hop     `json:"forward_path"`
 	ReturnPath        []*Hop     `json:"return_path"`

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 )
@@ -41,6 +42,9 @@ func withCode(code int, err error) error { return &codeError{code: code, err: er
 // It holds no global state, so tests run it in parallel.
 type cli struct {
 	stdout, stderr io.Writer
+	// fsys, when set, is where topology paths are read (tests root it at
+	// a scratch directory); nil reads the operating system's files.
+	fsys fs.FS
 }
 
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
