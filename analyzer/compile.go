@@ -23,6 +23,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 	cache := map[string]*rules.Policy{}
 	groupRules := map[string]int{}
 	var extra []netip.Prefix
+	var all []*rules.Rule
 	for _, fw := range topo.Firewalls {
 		spec := policySpec(fw)
 		key := spec.Name + "|" + prefixesKey(spec.Env.HomeNet)
@@ -35,6 +36,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 			if pol != nil {
 				countRules(pol, groupRules)
 				extra = append(extra, specificPrefixes(pol)...)
+				all = append(all, pol.Rules()...)
 			}
 		}
 		if pol != nil {
@@ -47,6 +49,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 	}
 	n := newNetwork(topo, policies)
 	n.internet = internetRepresentative(topo, extra...)
+	n.ruleBounds = ruleAddrBounds(all)
 	for _, c := range groupRules {
 		n.ruleCount += c
 	}

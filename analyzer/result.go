@@ -32,6 +32,9 @@ type Analysis struct {
 	// PortRanges is set when the query gives no destination port: one
 	// entry per class of ports that every component treats alike.
 	PortRanges []*PortRangeResult `json:"port_ranges,omitempty"`
+	// AddressRanges is set when the destination is a CIDR: one entry per
+	// class of addresses that every component treats alike.
+	AddressRanges []*AddressRangeResult `json:"address_ranges,omitempty"`
 }
 
 // QueryInfo echoes the query after defaults are applied.
