@@ -24,9 +24,6 @@ type contentCond struct {
 	hasWithin  bool
 }
 
-// relative reports whether the match position depends on the previous one.
-func (c *contentCond) relative() bool { return c.hasDist || c.hasWithin }
-
 // window returns the half-open range [lo, hi) the match must lie in, for a
 // buffer of length n after a previous match ending at prev.
 func (c *contentCond) window(n, prev int) (lo, hi int) {
