@@ -68,12 +68,11 @@ func checkRoundTrip(t *testing.T, r *Rule) {
 }
 
 // sameSyntax reports whether two parsed rules have the same syntax tree,
-// positions and source text aside. It is a fast, explicit equality for
+// positions, source text, format and LoadGroup's fields aside. It is a fast, explicit equality for
 // corpus-wide checks; cmp.Diff explains a difference.
 func sameSyntax(a, b *Rule) bool {
 	if a.Action != b.Action || a.Protocol != b.Protocol || a.Bidirectional != b.Bidirectional ||
-		a.SID != b.SID || a.Rev != b.Rev || a.Msg != b.Msg || a.Format != b.Format ||
-		len(a.Options) != len(b.Options) {
+		a.SID != b.SID || a.Rev != b.Rev || a.Msg != b.Msg || len(a.Options) != len(b.Options) {
 		return false
 	}
 	for i, o := range a.Options {

@@ -128,6 +128,8 @@ var astCmp = []cmp.Option{
 	}),
 }
 
-// astCmpNoPos is astCmp ignoring positions and the source text.
+// astCmpNoPos is astCmp on the syntax tree only: positions, source text,
+// format and the fields LoadGroup sets are ignored.
 var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
-	cmpopts.IgnoreTypes(hcl.Range{}), cmpopts.IgnoreFields(Rule{}, "Text"))
+	cmpopts.IgnoreTypes(hcl.Range{}),
+	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
