@@ -12,8 +12,9 @@ func (p *ruleParser) parseOptions(r *Rule, i int) {
 	for {
 		i = p.skipBlanks(i)
 		if i >= len(p.s) {
-			p.errorf(open, len(p.s), "Missing closing parenthesis",
-				"The rule options opened by '(' are not closed; end the rule with ')'.")
+			p.warnf(open, len(p.s), "Missing closing parenthesis",
+				"The rule options opened by '(' are not closed; Suricata accepts this, but end the rule with ')'.")
+			p.commonOptions(r, span{open, len(p.s)})
 			return
 		}
 		if p.s[i] == ')' {
@@ -141,12 +142,12 @@ func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	}
 	if end < len(p.s) && strings.Contains(p.s[end:], "\"") {
 		p.errorf(end, end+1, "Unescaped semicolon in quoted value",
-			"The value of %s, %q, ends at this ';' before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
-			name, clip(v))
+			"The quoted value of %s is cut at this ';', before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
+			name)
 		return false
 	}
 	p.errorf(val.lo, val.hi, "Unterminated quoted value",
-		"The value of %s, %q, opens a double quote that is not closed before the ';'.", name, clip(v))
+		"The value of %s opens a double quote that is not closed before the ';' that ends the option.", name)
 	return false
 }
 
