@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"slices"
+	"math/bits"
 	"sort"
 )
 
@@ -168,21 +168,19 @@ func appendDecision(ds []Decision, d Decision) []Decision {
 
 // mayMatch lists the may-match rules met, in evaluation order.
 func (ev *evaluation) mayMatch(changes map[*compiledRule]bool) []MayMatch {
-	hs := ev.hits
-	slices.SortFunc(hs, func(a, b mayHit) int { return a.rule.pos - b.rule.pos })
-	out := make([]MayMatch, 0, len(hs))
-	for _, h := range hs {
-		out = append(out, MayMatch{Rule: h.rule.rule, Options: h.rule.undecidedOptions(h.undecided), ChangesOutcome: changes[h.rule]})
+	var out []MayMatch
+	for w, word := range ev.seen {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			c := ev.p.rules[w*64+b]
+			out = append(out, MayMatch{Rule: c.rule, Options: ev.options(c), ChangesOutcome: changes[c]})
+		}
 	}
 	return out
 }
 
-// options returns the undecided options recorded for may-match rule c.
+// options returns the undecided options of may-match rule c.
 func (ev *evaluation) options(c *compiledRule) []string {
-	for _, h := range ev.hits {
-		if h.rule == c {
-			return c.undecidedOptions(h.undecided)
-		}
-	}
-	return c.undecidedOptions(0)
+	return c.undecidedOptions(ev.undecided[c.pos])
 }
