@@ -86,7 +86,7 @@ type evaluation struct {
 	// their undecided-value bits when not zero.
 	seen      []uint64
 	undecided map[int]uint8
-	resolve func(*Rule) (match, ok bool)
+	resolve   func(*Rule) (match, ok bool)
 	// linear scans every rule instead of using the index (tests).
 	linear bool
 	bufs   bufferCache
