@@ -168,13 +168,27 @@ func appendDecision(ds []Decision, d Decision) []Decision {
 
 // mayMatch lists the may-match rules met, in evaluation order.
 func (ev *evaluation) mayMatch(changes map[*compiledRule]bool) []MayMatch {
-	var out []MayMatch
+	n := 0
+	for _, word := range ev.seen {
+		n += bits.OnesCount64(word)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]MayMatch, 0, n)
 	for w, word := range ev.seen {
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &^= 1 << b
 			c := ev.p.rules[w*64+b]
-			out = append(out, MayMatch{Rule: c.rule, Options: ev.options(c), ChangesOutcome: changes[c]})
+			m := MayMatch{Rule: c.rule, Options: c.unsupported}
+			if len(ev.undecided) > 0 {
+				m.Options = ev.options(c)
+			}
+			if len(changes) > 0 {
+				m.ChangesOutcome = changes[c]
+			}
+			out = append(out, m)
 		}
 	}
 	return out
