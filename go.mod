@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/google/go-cmp v0.7.0
+	github.com/google/gonids v0.0.0-20260807222717-2d812602b65f
 	github.com/hashicorp/hcl/v2 v2.25.0
 	go4.org/netipx v0.0.0-20260823151212-3075585bcbeb
 )

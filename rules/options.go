@@ -85,9 +85,9 @@ func (p *ruleParser) unterminated(i int) {
 // addOption parses the option in [i, end) (end is its ';') and returns
 // the offset at which the next option starts.
 func (p *ruleParser) addOption(r *Rule, i, end int) int {
-	nameEnd, valLo := end, end
+	nameEnd, valLo, hasValue := end, end, false
 	if k := strings.IndexByte(p.s[i:end], ':'); k >= 0 {
-		nameEnd, valLo = i+k, i+k+1
+		nameEnd, valLo, hasValue = i+k, i+k+1, true
 	}
 	name := p.trimSpan(span{i, nameEnd})
 	if !p.checkOptionName(name, end) {
@@ -95,7 +95,7 @@ func (p *ruleParser) addOption(r *Rule, i, end int) int {
 	}
 	o := Option{Name: strings.ToLower(p.s[name.lo:name.hi]), Range: p.m.rng(i, end)}
 	val := span{end, end}
-	if valLo < end {
+	if hasValue {
 		o.HasValue = true
 		val = p.trimSpan(span{valLo, end})
 		o.Value = p.s[val.lo:val.hi]
