@@ -44,7 +44,7 @@ func (p *ruleParser) addrElem(sp span) AddrExpr {
 		e.Kind = AddrAny
 	case p.s[sp.lo] == '[':
 		body, _ := p.groupBody(sp, addrList)
-		e = p.addrGroup(body, p.splitList(body.lo, body.hi, addrList))
+		e = p.addrGroup(sp, p.splitList(body.lo, body.hi, addrList))
 	case p.isAny(sp):
 		e.Kind = AddrAny
 	case p.s[sp.lo] == '$' || p.s[sp.lo] == '@':

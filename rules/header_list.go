@@ -15,6 +15,9 @@ const (
 // trailing empty element ("[a,b,]") is dropped, as Suricata does; other
 // empty elements are reported and left out.
 func (p *ruleParser) splitList(lo, hi int, kind listKind) []span {
+	if all := p.trimSpan(span{lo, hi}); all.lo == all.hi {
+		return nil
+	}
 	var out []span
 	depth, start := 0, lo
 	for i := lo; i <= hi; i++ {

@@ -100,8 +100,10 @@ func isASCII(s string) bool {
 type logicalRule struct {
 	text string
 	m    srcMap
-	// unfinished is set when the last line ends with a continuation '\'.
+	// unfinished is set when the last line ends with a continuation '\';
+	// backslash is then that backslash's range.
 	unfinished bool
+	backslash  hcl.Range
 }
 
 // lineReader walks the physical lines of a Text and tracks their file
@@ -180,9 +182,11 @@ func (lr *lineReader) continueRule(line string, pos hcl.Pos) logicalRule {
 			break
 		}
 		var more bool
+		last := segment{text: line, pos: pos, ascii: isASCII(line)}
 		line, pos, more = lr.next()
 		if !more {
 			r.unfinished = true
+			r.backslash = hcl.Range{Filename: lr.t.Filename, Start: last.at(len(body)), End: last.at(len(body) + 1)}
 			break
 		}
 	}

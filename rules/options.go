@@ -12,8 +12,9 @@ func (p *ruleParser) parseOptions(r *Rule, i int) {
 	for {
 		i = p.skipBlanks(i)
 		if i >= len(p.s) {
-			p.errorf(open, len(p.s), "Missing closing parenthesis",
-				"The rule options opened by '(' are not closed; end the rule with ')'.")
+			p.warnf(open, len(p.s), "Missing closing parenthesis",
+				"The rule options opened by '(' are not closed; Suricata accepts this, but end the rule with ')'.")
+			p.commonOptions(r, span{open, len(p.s)})
 			return
 		}
 		if p.s[i] == ')' {
@@ -84,9 +85,9 @@ func (p *ruleParser) unterminated(i int) {
 // addOption parses the option in [i, end) (end is its ';') and returns
 // the offset at which the next option starts.
 func (p *ruleParser) addOption(r *Rule, i, end int) int {
-	nameEnd, valLo := end, end
+	nameEnd, valLo, hasValue := end, end, false
 	if k := strings.IndexByte(p.s[i:end], ':'); k >= 0 {
-		nameEnd, valLo = i+k, i+k+1
+		nameEnd, valLo, hasValue = i+k, i+k+1, true
 	}
 	name := p.trimSpan(span{i, nameEnd})
 	if !p.checkOptionName(name, end) {
@@ -94,7 +95,7 @@ func (p *ruleParser) addOption(r *Rule, i, end int) int {
 	}
 	o := Option{Name: strings.ToLower(p.s[name.lo:name.hi]), Range: p.m.rng(i, end)}
 	val := span{end, end}
-	if valLo < end {
+	if hasValue {
 		o.HasValue = true
 		val = p.trimSpan(span{valLo, end})
 		o.Value = p.s[val.lo:val.hi]
@@ -141,12 +142,12 @@ func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	}
 	if end < len(p.s) && strings.Contains(p.s[end:], "\"") {
 		p.errorf(end, end+1, "Unescaped semicolon in quoted value",
-			"The value of %s, %q, ends at this ';' before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
-			name, clip(v))
+			"The quoted value of %s is cut at this ';', before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
+			name)
 		return false
 	}
 	p.errorf(val.lo, val.hi, "Unterminated quoted value",
-		"The value of %s, %q, opens a double quote that is not closed before the ';'.", name, clip(v))
+		"The value of %s opens a double quote that is not closed before the ';' that ends the option.", name)
 	return false
 }
 

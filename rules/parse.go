@@ -69,11 +69,15 @@ func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnosti
 // parseLogical parses one logical rule. It returns nil when the rule has
 // errors.
 func parseLogical(lrule *logicalRule) (*Rule, hcl.Diagnostics) {
-	p := ruleParser{s: lrule.text, m: &lrule.m}
 	if lrule.unfinished {
-		p.errorf(len(p.s)-1, len(p.s), "Unfinished rule",
-			"The last line of the rule ends with '\\', which continues the rule on the next line, but no line follows. Remove the '\\' or complete the rule.")
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unfinished rule",
+			Detail:   "The rule's last line ends with '\\', which continues the rule on the next line, but no line follows. Remove the '\\' or complete the rule.",
+			Subject:  &lrule.backslash,
+		}}
 	}
+	p := ruleParser{s: lrule.text, m: &lrule.m}
 	r := p.parse()
 	if p.diags.HasErrors() {
 		return nil, p.diags
@@ -122,6 +126,17 @@ func (p *ruleParser) errorf(lo, hi int, summary, format string, args ...any) {
 	rng := p.m.rng(lo, hi)
 	p.diags = append(p.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(format, args...),
+		Subject:  &rng,
+	})
+}
+
+// warnf records a warning diagnostic on the rule's bytes [lo, hi).
+func (p *ruleParser) warnf(lo, hi int, summary, format string, args ...any) {
+	rng := p.m.rng(lo, hi)
+	p.diags = append(p.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
 		Summary:  summary,
 		Detail:   fmt.Sprintf(format, args...),
 		Subject:  &rng,

@@ -182,7 +182,10 @@ func (r *addrResolver) errorf(rng hcl.Range, summary, format string, args ...any
 }
 
 func familyOf(s *netipx.IPSet) string {
-	if s.ContainsPrefix(allV4) {
+	switch {
+	case isUniverse(s):
+		return "IPv4 and IPv6"
+	case s.ContainsPrefix(allV4):
 		return "IPv4"
 	}
 	return "IPv6"
