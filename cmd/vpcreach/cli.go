@@ -50,7 +50,14 @@ type cli struct {
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
 
 // run executes the command line args and returns the process exit code.
-func (c *cli) run(args []string) int {
+// An internal error is reported in one line, never as a stack trace.
+func (c *cli) run(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(c.stderr, "Error: internal error: %v\nPlease report it with the topology and the command.\n", r)
+			code = exitError
+		}
+	}()
 	root := c.rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
