@@ -20,14 +20,9 @@ type AddressRangeResult struct {
 	CIDRs []string `json:"cidrs"`
 	// Destination is what the addresses are: an instance, a subnet, the
 	// internet, or "" when no subnet holds them.
-	Destination       string             `json:"destination,omitempty"`
-	Verdict           Verdict            `json:"verdict"`
-	Reachable         bool               `json:"reachable"`
-	ForwardPath       []*Hop             `json:"forward_path"`
-	ReturnPath        []*Hop             `json:"return_path"`
-	Explanations      []*Finding         `json:"explanations"`
-	AdditionalDetails []*Finding         `json:"additional_details"`
-	PortRanges        []*PortRangeResult `json:"port_ranges,omitempty"`
+	Destination string `json:"destination,omitempty"`
+	Answer
+	PortRanges []*PortRangeResult `json:"port_ranges,omitempty"`
 }
 
 // analyzeAddressRanges answers a query whose destination is a CIDR: the
@@ -57,7 +52,7 @@ func (n *Network) analyzeAddressRanges(q Query, src endpoint, dst netip.Prefix) 
 // usable address.
 func (n *Network) analyzeAddressClass(q Query, src endpoint, r netipx.IPRange) *AddressRangeResult {
 	res := &AddressRangeResult{From: r.From().String(), To: r.To().String(), CIDRs: prefixStrings(r.Prefixes()),
-		ForwardPath: []*Hop{}, ReturnPath: []*Hop{}, Explanations: []*Finding{}, AdditionalDetails: []*Finding{}}
+		Answer: Answer{ForwardPath: []*Hop{}, ReturnPath: []*Hop{}, Explanations: []*Finding{}, AdditionalDetails: []*Finding{}}}
 	rep := r.From()
 	if s := n.reservedSubnet(rep); s != nil {
 		res.Verdict, res.Destination = NotReachable, s.Addr()
@@ -83,18 +78,14 @@ func (n *Network) analyzeAddressClass(q Query, src endpoint, r netipx.IPRange) *
 		a = n.analyzeAllPorts(cq, src, dst)
 		res.PortRanges = a.PortRanges
 	}
-	res.Verdict, res.Reachable = a.Verdict, a.Reachable
-	res.ForwardPath, res.ReturnPath = a.ForwardPath, a.ReturnPath
-	res.Explanations, res.AdditionalDetails = a.Explanations, a.AdditionalDetails
+	res.Answer = a.Answer
 	return res
 }
 
 // addressSignature identifies what decided an address class, including
 // its port ranges.
 func addressSignature(r *AddressRangeResult) string {
-	a := &Analysis{Verdict: r.Verdict, ForwardPath: r.ForwardPath, ReturnPath: r.ReturnPath,
-		Explanations: r.Explanations, AdditionalDetails: r.AdditionalDetails}
-	sig := signature(a)
+	sig := signature(&Analysis{Answer: r.Answer})
 	for _, pr := range r.PortRanges {
 		sig += "|" + string(pr.Verdict) + ":" + portSpanString(pr.From, pr.To)
 	}
@@ -106,25 +97,14 @@ func portSpanString(from, to int) string {
 		netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(to)).String()
 }
 
-// summarizeAddresses builds the top-level answer: reachable when some
-// address class is; its paths are the first reachable class's.
+// summarizeAddresses builds the top-level answer of a CIDR query (see
+// summarize).
 func summarizeAddresses(q Query, rs []*AddressRangeResult) *Analysis {
-	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), AddressRanges: rs}
-	pick := rs[0]
-	verdict := NotReachable
-	for _, r := range rs {
-		if r.Verdict == Reachable {
-			verdict, pick = Reachable, r
-			break
-		}
-		if r.Verdict == Ambiguous && verdict == NotReachable {
-			verdict, pick = Ambiguous, r
-		}
+	answers := make([]Answer, len(rs))
+	for i, r := range rs {
+		answers[i] = r.Answer
 	}
-	a.Verdict, a.Reachable = verdict, verdict == Reachable
-	a.ForwardPath, a.ReturnPath = pick.ForwardPath, pick.ReturnPath
-	a.Explanations, a.AdditionalDetails = pick.Explanations, pick.AdditionalDetails
-	return a
+	return &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), Answer: summarize(answers), AddressRanges: rs}
 }
 
 // addressClasses splits dst at every boundary that a prefix of the

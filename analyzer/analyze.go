@@ -62,8 +62,8 @@ func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
 		s.addDetail(&Finding{Code: CodeAssumedAppProtocol, Message: assumedAppMessage(q, s.app)})
 	}
 	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, s.app),
-		ForwardPath: fwd.hops, ReturnPath: []*Hop{},
-		Explanations: s.explanations, AdditionalDetails: s.details}
+		Answer: Answer{ForwardPath: fwd.hops, ReturnPath: []*Hop{},
+			Explanations: s.explanations, AdditionalDetails: s.details}}
 	if ret != nil {
 		a.ReturnPath = ret.hops
 	}

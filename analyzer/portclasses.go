@@ -41,33 +41,37 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 			continue
 		}
 		lastSig = sig
-		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), Verdict: a.Verdict,
-			Reachable: a.Reachable, AppProtocol: a.Query.AppProtocol, ForwardPath: a.ForwardPath,
-			ReturnPath: a.ReturnPath, Explanations: a.Explanations, AdditionalDetails: a.AdditionalDetails})
+		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: a.Query.AppProtocol,
+			Answer: a.Answer})
 	}
 	return summarizeRanges(q, ranges)
 }
 
-// summarizeRanges builds the top-level answer of an all-ports query: it is
-// reachable when some port is; its paths are those of the first reachable
-// range (else the first range).
+// summarizeRanges builds the top-level answer of an all-ports query (see
+// summarize).
 func summarizeRanges(q Query, ranges []*PortRangeResult) *Analysis {
-	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), PortRanges: ranges}
-	pick := ranges[0]
-	verdict := NotReachable
-	for _, r := range ranges {
-		if r.Verdict == Reachable {
-			verdict, pick = Reachable, r
-			break
+	answers := make([]Answer, len(ranges))
+	for i, r := range ranges {
+		answers[i] = r.Answer
+	}
+	return &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), Answer: summarize(answers), PortRanges: ranges}
+}
+
+// summarize is the answer of a query answered per class (of ports or
+// addresses): REACHABLE when some class is (the first such class's paths
+// and findings), else AMBIGUOUS when some class is, else NOT_REACHABLE
+// (the first class's).
+func summarize(answers []Answer) Answer {
+	pick := answers[0]
+	for _, a := range answers {
+		if a.Verdict == Reachable {
+			return a
 		}
-		if r.Verdict == Ambiguous && verdict == NotReachable {
-			verdict, pick = Ambiguous, r
+		if a.Verdict == Ambiguous && pick.Verdict == NotReachable {
+			pick = a
 		}
 	}
-	a.Verdict, a.Reachable = verdict, verdict == Reachable
-	a.ForwardPath, a.ReturnPath = pick.ForwardPath, pick.ReturnPath
-	a.Explanations, a.AdditionalDetails = pick.Explanations, pick.AdditionalDetails
-	return a
+	return pick
 }
 
 // pathBoundaries collects the port boundaries drawn by the components a

@@ -187,8 +187,7 @@ func writeAddressRanges(w io.Writer, rs []*analyzer.AddressRangeResult) error {
 		if len(r.PortRanges) > 0 && r.Verdict == analyzer.Reachable {
 			verdict += " on " + reachablePorts(r.PortRanges)
 		}
-		pr := &analyzer.PortRangeResult{Verdict: r.Verdict, ForwardPath: r.ForwardPath,
-			Explanations: r.Explanations, AdditionalDetails: r.AdditionalDetails}
+		pr := &analyzer.PortRangeResult{Answer: r.Answer}
 		if err := t.Append([]string{addrSpan(r.From, r.To), r.Destination, verdict, rangeDecider(pr)}); err != nil {
 			return err
 		}
