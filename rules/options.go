@@ -143,7 +143,7 @@ func (p *ruleParser) checkOptionName(name span, end int) (upper, ok bool) {
 // optional '!') and does not close it at its end.
 func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	if val.lo < val.hi && p.s[val.lo] == '!' {
-		val.lo = p.skipBlanks(val.lo + 1)
+		val.lo = min(p.skipBlanks(val.lo+1), val.hi)
 	}
 	v := p.s[val.lo:val.hi]
 	if v == "" || v[0] != '"' {
