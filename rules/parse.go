@@ -37,8 +37,10 @@ func ParseText(t Text) ([]*Rule, hcl.Diagnostics) {
 }
 
 // ParseRule parses one rule whose first byte is at position start of
-// filename. The rule may span lines joined by '\' continuations; any other
-// line break is an error, as is an empty or comment-only src.
+// filename. The rule may span lines joined by '\' continuations; blank and
+// '#' comment lines are skipped as in ParseText. A src holding no rule, or
+// more than one, is an error. The result has Format FormatSuricata; it is
+// nil when the rule has errors.
 func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnostics) {
 	t := Text{Filename: filename, Text: src, LineStarts: []hcl.Pos{start}}
 	lr := newLineReader(t)
