@@ -33,7 +33,8 @@ func complement(ss ...string) *netipx.IPSet { return negateSet(ipset(ss...)) }
 func TestLoadGroupResolve(t *testing.T) {
 	t.Parallel()
 	spec := textGroup("rule_group.g", "")
-	spec.IPSets = []NamedPrefixes{{Name: "WEB", Prefixes: pfx("10.1.1.0/24", "10.1.2.0/24")}}
+	spec.IPSets = []NamedPrefixes{{Name: "WEB", Prefixes: pfx("10.1.1.0/24", "10.1.2.0/24")},
+		{Name: "MAPPED", Prefixes: pfx("::ffff:192.0.2.0/120")}}
 	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80,443,8080-8090")}}
 	spec.IPSetRefs = []NamedPrefixes{{Name: "PL", Prefixes: pfx("192.0.2.0/24")}}
 	env := Env{HomeNet: pfx("10.0.0.0/8")}
@@ -61,6 +62,7 @@ func TestLoadGroupResolve(t *testing.T) {
 		{"10.0.0.1-10.0.0.6", "", ipset("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32")},
 		{"[0.0.0.0/0,::/0]", "", nil},
 		{"[any,!10.0.0.0/8]", "", setUnion(complement("10.0.0.0/8"), v6all)},
+		{"$MAPPED", "", ipset("192.0.2.0/24")},
 	}
 	var b strings.Builder
 	for i, tc := range tests {
@@ -186,11 +188,13 @@ func TestLoadGroupErrors(t *testing.T) {
 		`alert tls any any -> any any (priority:1; sid:23;)`,
 		`alert tls any any -> any any (tls.cert_issuer; pcre:"/x/"; sid:24;)`,
 		`alert tls any any -> any any (aws_domain_category:Malware; geoip:dst,RU; ja4.hash; content:"x"; sid:25;)`,
+		"pass ip $NOTHING any -> any $NO_PORTS (sid:26;)",
 	)
 	spec := textGroup("rule_group.bad", src)
 	spec.RuleOrder = "STRICT_ORDER"
 	spec.IPSets = []NamedPrefixes{{Name: "WEB", Prefixes: pfx("10.1.1.0/24")}}
-	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80")}}
+	spec.IPSets = append(spec.IPSets, NamedPrefixes{Name: "NOTHING"})
+	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80")}, {Name: "NO_PORTS"}}
 	rs, diags := LoadGroup(spec, Env{HomeNet: pfx("10.0.0.0/8")})
 	var sids []int64
 	for _, r := range rs {

@@ -47,6 +47,24 @@ func (p *ruleParser) splitList(lo, hi int, kind listKind) []span {
 	return out
 }
 
+// hasTopComma reports whether the field has a comma outside brackets.
+func (p *ruleParser) hasTopComma(f span) bool {
+	depth := 0
+	for i := f.lo; i < f.hi; i++ {
+		switch p.s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // trimSpan drops blanks around a list element.
 func (p *ruleParser) trimSpan(sp span) span {
 	for sp.lo < sp.hi && (p.s[sp.lo] == ' ' || p.s[sp.lo] == '\t') {

@@ -10,11 +10,10 @@ import (
 // parsePort parses a port field: one element, or elements separated by
 // commas (a group, bracketed or not).
 func (p *ruleParser) parsePort(f span) PortExpr {
-	elems := p.splitList(f.lo, f.hi, portList)
-	if len(elems) == 1 && elems[0] == f {
+	if !p.hasTopComma(f) {
 		return p.portElem(f)
 	}
-	return p.portGroup(f, elems)
+	return p.portGroup(f, p.splitList(f.lo, f.hi, portList))
 }
 
 // portGroup builds a group node over the given element spans.

@@ -50,16 +50,7 @@ func checkGolden(t *testing.T, name, got string) {
 func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) string {
 	t.Helper()
 	sorted := append(hcl.Diagnostics(nil), diags...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i].Subject, sorted[j].Subject
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Start.Byte != b.Start.Byte {
-			return a.Start.Byte < b.Start.Byte
-		}
-		return sorted[i].Summary < sorted[j].Summary
-	})
+	sortDiags(sorted)
 	hf := map[string]*hcl.File{}
 	for name, src := range files {
 		hf[name] = &hcl.File{Bytes: []byte(src)}
@@ -78,6 +69,21 @@ func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) s
 		}
 	}
 	return buf.String()
+}
+
+// sortDiags sorts diagnostics by file, position and summary, as the CLI
+// prints them.
+func sortDiags(diags hcl.Diagnostics) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i].Subject, diags[j].Subject
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Start.Byte != b.Start.Byte {
+			return a.Start.Byte < b.Start.Byte
+		}
+		return diags[i].Summary < diags[j].Summary
+	})
 }
 
 // pfx parses prefixes for tests.

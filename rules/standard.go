@@ -156,7 +156,7 @@ func (g *generator) text(s string, rng *hcl.Range) {
 // parse parses the generated rule and gives it its range and format.
 func (g *generator) parse(rng hcl.Range, f Format) (*Rule, hcl.Diagnostics) {
 	lr := logicalRule{text: g.b.String(), m: g.m}
-	r, diags := parseLogical(&lr)
+	r, diags := parseLogical(&lr, &ruleAlloc{})
 	if r != nil {
 		r.Range, r.Format = rng, f
 	}
