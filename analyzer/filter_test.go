@@ -29,6 +29,10 @@ func TestSecurityGroupPaths(t *testing.T) {
 			verdict: Reachable, codes: []string{}},
 		{name: "default group refuses others", fixture: fx, q: tcp("instance.app", "instance.dflt", 443),
 			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward"}},
+		{name: "an endpoint does not inspect its own subnet's traffic", fixture: fx, q: tcp("instance.app_c", "instance.in_fw_subnet", 443),
+			verdict: Reachable, codes: []string{}, details: []string{CodeFirewallEndpointOwnSubnet}},
+		{name: "an endpoint inspects other subnets' traffic", fixture: fx, q: tcp("instance.app_c", "instance.dflt", 443),
+			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward"}, noDetails: []string{CodeFirewallEndpointOwnSubnet}},
 		{name: "filtering and routing blockers together", fixture: fx, q: tcp("instance.silent", "8.8.8.8", 443),
 			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward", "NO_ROUTE_TO_DESTINATION/forward"}},
 	})
