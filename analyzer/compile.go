@@ -43,6 +43,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 			policies[fw] = pol
 		}
 	}
+	diags = append(diags, checkUnusedGroups(topo)...)
 	diags = diag.Sort(diag.Dedupe(diags))
 	if diags.HasErrors() {
 		return nil, diags
@@ -175,15 +176,37 @@ func prefixesKey(ps []netip.Prefix) string {
 	return strings.Join(ss, ",")
 }
 
+// checkUnusedGroups loads the rule groups no firewall's policy uses, so
+// their errors are reported too (AWS refuses to create an invalid group).
+func checkUnusedGroups(topo *topology.Topology) hcl.Diagnostics {
+	used := map[*topology.RuleGroup]bool{}
+	for _, fw := range topo.Firewalls {
+		for _, ref := range fw.Policy.StatefulRuleGroups {
+			used[ref.Group] = true
+		}
+	}
+	var unused []*topology.RuleGroup
+	for _, g := range topo.RuleGroups {
+		if !used[g] {
+			unused = append(unused, g)
+		}
+	}
+	return checkGroups(unused)
+}
+
 // CheckRules loads every stateful rule group of topo on its own and
 // returns the rule diagnostics. It is for topologies that have errors (so
 // Compile cannot run) but whose rules should be reported in the same run;
 // HOME_NET does not change which rules are valid, so a placeholder stands
 // in for it.
 func CheckRules(topo *topology.Topology) hcl.Diagnostics {
+	return checkGroups(topo.RuleGroups)
+}
+
+func checkGroups(groups []*topology.RuleGroup) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	env := rules.Env{HomeNet: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
-	for _, g := range topo.RuleGroups {
+	for _, g := range groups {
 		if g == nil {
 			continue
 		}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/vpcreach/vpcreach/internal/diag"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -56,7 +58,6 @@ func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) s
 		hf[name] = &hcl.File{Bytes: []byte(src)}
 	}
 	var buf bytes.Buffer
-	w := hcl.NewDiagnosticTextWriter(&buf, hf, 0, false)
 	for _, d := range sorted {
 		s := d.Subject
 		token := ""
@@ -64,7 +65,7 @@ func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) s
 			token = src[s.Start.Byte:s.End.Byte]
 		}
 		fmt.Fprintf(&buf, "@ %s:%d,%d-%d,%d %q\n", s.Filename, s.Start.Line, s.Start.Column, s.End.Line, s.End.Column, token)
-		if err := w.WriteDiagnostic(d); err != nil {
+		if err := diag.Write(&buf, hf, hcl.Diagnostics{d}); err != nil {
 			t.Fatal(err)
 		}
 	}
