@@ -22,6 +22,12 @@ func (n *Network) AnalyzePath(q Query) (*Analysis, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--from: %w", err)
 	}
+	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
+		if src.kind == epInternet && !p.Addr().IsPrivate() {
+			return nil, fmt.Errorf("both ends are on the internet: the path never enters the topology")
+		}
+		return n.analyzeAddressRanges(q, src, p), nil
+	}
 	dst, err := n.resolveEndpoint(q.To, false)
 	if err != nil {
 		return nil, fmt.Errorf("--to: %w", err)
@@ -56,8 +62,8 @@ func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
 		s.addDetail(&Finding{Code: CodeAssumedAppProtocol, Message: assumedAppMessage(q, s.app)})
 	}
 	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, s.app),
-		ForwardPath: fwd.hops, ReturnPath: []*Hop{},
-		Explanations: s.explanations, AdditionalDetails: s.details}
+		Answer: Answer{ForwardPath: fwd.hops, ReturnPath: []*Hop{},
+			Explanations: s.explanations, AdditionalDetails: s.details}}
 	if ret != nil {
 		a.ReturnPath = ret.hops
 	}

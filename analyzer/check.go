@@ -61,8 +61,11 @@ func (n *Network) CheckExpect(e *topology.Expect) *CheckResult {
 
 // reachabilityMismatch returns why a's verdict contradicts e, or "".
 func reachabilityMismatch(e *topology.Expect, a *Analysis) string {
-	if e.HasPorts && len(a.PortRanges) > 0 {
+	if e.HasPorts && (len(a.PortRanges) > 0 || len(a.AddressRanges) > 0) {
 		got := reachableSet(a.PortRanges)
+		for _, ar := range a.AddressRanges {
+			got = got.Union(reachableSet(ar.PortRanges))
+		}
 		if e.Reachable && !got.Equal(e.Ports) {
 			return fmt.Sprintf("expected exactly ports %s reachable, got %s", e.Ports, got)
 		}

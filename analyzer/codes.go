@@ -32,4 +32,7 @@ const (
 	CodeUnidirectionalPathAnalysisOnly    = "UNIDIRECTIONAL_PATH_ANALYSIS_ONLY"
 	CodeTGWApplianceModeRecommended       = "TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED"
 	CodeAvailabilityZoneCrossed           = "AVAILABILITY_ZONE_CROSSED"
+	// CodeFirewallEndpointOwnSubnet: a route sends traffic of the
+	// endpoint's own subnet to it, which AWS does not inspect.
+	CodeFirewallEndpointOwnSubnet = "FIREWALL_ENDPOINT_SUBNET_NOT_INSPECTED"
 )

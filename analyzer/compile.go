@@ -23,6 +23,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 	cache := map[string]*rules.Policy{}
 	groupRules := map[string]int{}
 	var extra []netip.Prefix
+	var all []*rules.Rule
 	for _, fw := range topo.Firewalls {
 		spec := policySpec(fw)
 		key := spec.Name + "|" + prefixesKey(spec.Env.HomeNet)
@@ -35,18 +36,21 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 			if pol != nil {
 				countRules(pol, groupRules)
 				extra = append(extra, specificPrefixes(pol)...)
+				all = append(all, pol.Rules()...)
 			}
 		}
 		if pol != nil {
 			policies[fw] = pol
 		}
 	}
+	diags = append(diags, checkUnusedGroups(topo)...)
 	diags = diag.Sort(diag.Dedupe(diags))
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	n := newNetwork(topo, policies)
 	n.internet = internetRepresentative(topo, extra...)
+	n.ruleBounds = ruleAddrBounds(all)
 	for _, c := range groupRules {
 		n.ruleCount += c
 	}
@@ -170,4 +174,44 @@ func prefixesKey(ps []netip.Prefix) string {
 	}
 	sort.Strings(ss)
 	return strings.Join(ss, ",")
+}
+
+// checkUnusedGroups loads the rule groups no firewall's policy uses, so
+// their errors are reported too (AWS refuses to create an invalid group).
+func checkUnusedGroups(topo *topology.Topology) hcl.Diagnostics {
+	used := map[*topology.RuleGroup]bool{}
+	for _, fw := range topo.Firewalls {
+		for _, ref := range fw.Policy.StatefulRuleGroups {
+			used[ref.Group] = true
+		}
+	}
+	var unused []*topology.RuleGroup
+	for _, g := range topo.RuleGroups {
+		if !used[g] {
+			unused = append(unused, g)
+		}
+	}
+	return checkGroups(unused)
+}
+
+// CheckRules loads every stateful rule group of topo on its own and
+// returns the rule diagnostics. It is for topologies that have errors (so
+// Compile cannot run) but whose rules should be reported in the same run;
+// HOME_NET does not change which rules are valid, so a placeholder stands
+// in for it.
+func CheckRules(topo *topology.Topology) hcl.Diagnostics {
+	return checkGroups(topo.RuleGroups)
+}
+
+func checkGroups(groups []*topology.RuleGroup) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	env := rules.Env{HomeNet: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
+	for _, g := range groups {
+		if g == nil {
+			continue
+		}
+		_, d := rules.LoadGroup(groupSpec(&topology.StatefulGroupRef{Group: g}), env)
+		diags = append(diags, d...)
+	}
+	return diag.Sort(diag.Dedupe(diags))
 }

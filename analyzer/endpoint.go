@@ -100,6 +100,9 @@ func (n *Network) resolveAddr(a netip.Addr, spec string, source bool) (endpoint,
 		}
 		return endpoint{}, fmt.Errorf("%s lies in %s of overlapping VPCs; name the resource instead", spec, strings.Join(names, " and "))
 	case len(subnets) == 1:
+		if s := n.reservedSubnet(a); s != nil {
+			return endpoint{}, fmt.Errorf("%s is reserved by AWS in %s: no ENI can hold it", spec, s.Addr())
+		}
 		return resolveInSubnet(subnets[0], a, spec, source)
 	}
 	if vpcs := n.topo.VPCsContaining(a); len(vpcs) > 0 {

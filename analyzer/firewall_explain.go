@@ -106,12 +106,16 @@ func (s *session) explainUndecidable(j *endpointJudgement) {
 				"either way the verdict is the same", len(harmless)+len(changing))})
 		f.Rules, f.RuleOptions = append(changing, harmless...), dedupe(opts)
 	}
+	seen := map[*rules.Rule]bool{}
 	for _, pr := range j.res.Phases {
-		d := pr.Decision
-		if len(d.Unsupported) > 0 && d.Rule != nil {
+		for _, d := range append([]rules.Decision{pr.Decision}, pr.Alternatives...) {
+			if len(d.Unsupported) == 0 || d.Rule == nil || seen[d.Rule] {
+				continue
+			}
+			seen[d.Rule] = true
 			f := s.addDetail(&Finding{Code: CodeFirewallUnsupportedRuleOptions, Component: j.ep.Addr(),
-				Message: fmt.Sprintf("the deciding rule %s has options the engine cannot decide (%s); "+
-					"it is taken to match", ruleName(d.Rule), strings.Join(d.Unsupported, ", "))})
+				Message: fmt.Sprintf("%s decides the %s only if its options %s match, which the configuration "+
+					"cannot decide", ruleName(d.Rule), pr.Phase, strings.Join(d.Unsupported, ", "))})
 			f.FirewallRule, f.RuleOptions = ruleInfo(j.ep.Firewall, d.Rule), d.Unsupported
 		}
 	}

@@ -129,8 +129,7 @@ func (w *walker) igwIngress(g *topology.InternetGateway) {
 	h.VPC = g.VPC.Addr()
 	holder := w.s.n.topo.PublicIPHolder(w.hdr.dst)
 	if holder == nil || holderVPC(holder) != g.VPC {
-		w.stop(h, CodeIGWPrivateIPForIngress, fmt.Sprintf("no ENI of %s has the public IP %s: %s drops the packet",
-			g.VPC.Addr(), w.hdr.dst, g.Addr()))
+		w.stop(h, CodeIGWPrivateIPForIngress, w.noIngressMessage(g))
 		return
 	}
 	priv := holderPrivateIP(holder)
@@ -149,6 +148,20 @@ func (w *walker) igwIngress(g *topology.InternetGateway) {
 		return
 	}
 	w.local(nil, h)
+}
+
+// noIngressMessage explains why g cannot deliver a packet from the
+// internet to its destination address.
+func (w *walker) noIngressMessage(g *topology.InternetGateway) string {
+	a := w.hdr.dst
+	if !isInternetAddr(a) {
+		name := a.String()
+		if s := g.VPC.SubnetFor(a); s != nil && s.ENIAt(a) != nil {
+			name = fmt.Sprintf("%s (%s)", s.ENIAt(a).Addr(), a)
+		}
+		return fmt.Sprintf("%s has no public IP, so the internet cannot address it: %s drops the packet", name, g.Addr())
+	}
+	return fmt.Sprintf("no ENI of %s has the public IP %s: %s drops the packet", g.VPC.Addr(), a, g.Addr())
 }
 
 func holderPrivateIP(r topology.Resource) netip.Addr {

@@ -19,6 +19,15 @@ func (w *walker) toFirewallEndpoint(from *topology.Subnet, h *Hop, ep *topology.
 		return
 	}
 	w.placeENI(he, ep.Subnet)
+	if ep.Subnet.CIDR.Contains(w.hdr.src) || ep.Subnet.CIDR.Contains(w.hdr.dst) {
+		// AWS: an endpoint can't filter traffic coming into or going out of
+		// the subnet in which it resides.
+		w.detail(CodeFirewallEndpointOwnSubnet, ep.Addr(), fmt.Sprintf(
+			"%s does not inspect traffic to or from its own subnet %s: the packet passes uninspected",
+			ep.Addr(), ep.Subnet.Addr()))
+		w.emit(ep.Subnet)
+		return
+	}
 	w.s.fwVisits = append(w.s.fwVisits, fwVisit{ep: ep, hop: he, hdr: w.hdr, dir: w.dir, via: w.viaAttachment(ep.Subnet.VPC)})
 	w.sgLost = true
 	w.emit(ep.Subnet)

@@ -35,6 +35,9 @@ type Network struct {
 	internet netip.Addr
 	// ruleCount is the number of stateful rules in use.
 	ruleCount int
+	// ruleBounds are the sorted addresses where firewall rules' address
+	// sets start or end+1 (address classes of CIDR destinations).
+	ruleBounds []netip.Addr
 }
 
 // Topology returns the topology the network was compiled from.

@@ -33,7 +33,7 @@ func TestEgressPaths(t *testing.T) {
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"},
 			details: []string{"FIREWALL_POLICY_DEFAULT_ACTION/forward"}},
 		{name: "tls without SNI is ambiguous", fixture: fx, q: tcp("instance.app", internetHost, 443),
-			verdict: Ambiguous, codes: []string{}, details: []string{CodeFirewallUnsupportedHigherPriority}},
+			verdict: Ambiguous, codes: []string{}, details: []string{CodeFirewallUnsupportedHigherPriority, CodeFirewallUnsupportedRuleOptions}},
 		{name: "http rejected", fixture: fx, q: tcp("instance.app", internetHost, 80),
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, details: []string{CodeAssumedAppProtocol}},
 		{name: "explicit app is not assumed", fixture: fx, q: Query{From: "instance.app", To: internetHost, Protocol: topology.ProtocolTCP,

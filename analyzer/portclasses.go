@@ -33,37 +33,45 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 		}
 		sig := signature(a)
 		if len(ranges) > 0 && sig == lastSig {
-			ranges[len(ranges)-1].To = int(c.Hi)
+			last := ranges[len(ranges)-1]
+			last.To = int(c.Hi)
+			if last.AppProtocol != a.Query.AppProtocol {
+				last.AppProtocol = "" // the merged ports carry different protocols
+			}
 			continue
 		}
 		lastSig = sig
-		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), Verdict: a.Verdict,
-			Reachable: a.Reachable, AppProtocol: a.Query.AppProtocol, ForwardPath: a.ForwardPath,
-			ReturnPath: a.ReturnPath, Explanations: a.Explanations, AdditionalDetails: a.AdditionalDetails})
+		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: a.Query.AppProtocol,
+			Answer: a.Answer})
 	}
 	return summarizeRanges(q, ranges)
 }
 
-// summarizeRanges builds the top-level answer of an all-ports query: it is
-// reachable when some port is; its paths are those of the first reachable
-// range (else the first range).
+// summarizeRanges builds the top-level answer of an all-ports query (see
+// summarize).
 func summarizeRanges(q Query, ranges []*PortRangeResult) *Analysis {
-	a := &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), PortRanges: ranges}
-	pick := ranges[0]
-	verdict := NotReachable
-	for _, r := range ranges {
-		if r.Verdict == Reachable {
-			verdict, pick = Reachable, r
-			break
+	answers := make([]Answer, len(ranges))
+	for i, r := range ranges {
+		answers[i] = r.Answer
+	}
+	return &Analysis{SchemaVersion: SchemaVersion, Query: queryInfo(q, ""), Answer: summarize(answers), PortRanges: ranges}
+}
+
+// summarize is the answer of a query answered per class (of ports or
+// addresses): REACHABLE when some class is (the first such class's paths
+// and findings), else AMBIGUOUS when some class is, else NOT_REACHABLE
+// (the first class's).
+func summarize(answers []Answer) Answer {
+	pick := answers[0]
+	for _, a := range answers {
+		if a.Verdict == Reachable {
+			return a
 		}
-		if r.Verdict == Ambiguous && verdict == NotReachable {
-			verdict, pick = Ambiguous, r
+		if a.Verdict == Ambiguous && pick.Verdict == NotReachable {
+			pick = a
 		}
 	}
-	a.Verdict, a.Reachable = verdict, verdict == Reachable
-	a.ForwardPath, a.ReturnPath = pick.ForwardPath, pick.ReturnPath
-	a.Explanations, a.AdditionalDetails = pick.Explanations, pick.AdditionalDetails
-	return a
+	return pick
 }
 
 // pathBoundaries collects the port boundaries drawn by the components a
@@ -137,12 +145,13 @@ func portClasses(bounds []uint16) []ports.Range {
 	return out
 }
 
-// signature identifies what decided an answer, without the port numbers,
-// so that neighbouring classes decided alike merge.
+// signature identifies what decided an answer, without the port numbers
+// or the inferred application protocol, so that neighbouring classes
+// decided alike merge (a class whose app protocol matters is decided by a
+// different firewall rule and keeps its own range).
 func signature(a *Analysis) string {
 	var b strings.Builder
 	b.WriteString(string(a.Verdict))
-	b.WriteString("|" + a.Query.AppProtocol)
 	for _, path := range [][]*Hop{a.ForwardPath, a.ReturnPath} {
 		b.WriteString("|")
 		for _, h := range path {

@@ -18,20 +18,29 @@ const (
 	Ambiguous    Verdict = "AMBIGUOUS"
 )
 
-// Analysis is the answer to one path query.
-type Analysis struct {
-	SchemaVersion int       `json:"schema_version"`
-	Query         QueryInfo `json:"query"`
-	Verdict       Verdict   `json:"verdict"`
-	Reachable     bool      `json:"reachable"`
+// Answer is a verdict with the paths and findings behind it. Analysis and
+// the per-range results embed it; JSON flattens it into them.
+type Answer struct {
+	Verdict   Verdict `json:"verdict"`
+	Reachable bool    `json:"reachable"`
 	// ForwardPath and ReturnPath hold the hops in order.
 	ForwardPath       []*Hop     `json:"forward_path"`
 	ReturnPath        []*Hop     `json:"return_path"`
 	Explanations      []*Finding `json:"explanations"`
 	AdditionalDetails []*Finding `json:"additional_details"`
+}
+
+// Analysis is the answer to one path query.
+type Analysis struct {
+	SchemaVersion int       `json:"schema_version"`
+	Query         QueryInfo `json:"query"`
+	Answer
 	// PortRanges is set when the query gives no destination port: one
 	// entry per class of ports that every component treats alike.
 	PortRanges []*PortRangeResult `json:"port_ranges,omitempty"`
+	// AddressRanges is set when the destination is a CIDR: one entry per
+	// class of addresses that every component treats alike.
+	AddressRanges []*AddressRangeResult `json:"address_ranges,omitempty"`
 }
 
 // QueryInfo echoes the query after defaults are applied.
@@ -184,13 +193,10 @@ type Finding struct {
 
 // PortRangeResult is the answer for one class of destination ports.
 type PortRangeResult struct {
-	From              int        `json:"from"`
-	To                int        `json:"to"`
-	Verdict           Verdict    `json:"verdict"`
-	Reachable         bool       `json:"reachable"`
-	AppProtocol       string     `json:"app_protocol,omitempty"`
-	ForwardPath       []*Hop     `json:"forward_path"`
-	ReturnPath        []*Hop     `json:"return_path"`
-	Explanations      []*Finding `json:"explanations"`
-	AdditionalDetails []*Finding `json:"additional_details"`
+	From int `json:"from"`
+	To   int `json:"to"`
+	// AppProtocol is the application protocol inferred for the range's
+	// ports; empty when they differ (decided alike all the same).
+	AppProtocol string `json:"app_protocol,omitempty"`
+	Answer
 }

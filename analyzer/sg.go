@@ -42,13 +42,14 @@ func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 	if egress {
 		side = "egress"
 	}
-	best := sgNoProtocol
+	best, rules := sgNoProtocol, 0
 	for _, sg := range inst.SecurityGroups {
-		rules := sg.Ingress
+		rs := sg.Ingress
 		if egress {
-			rules = sg.Egress
+			rs = sg.Egress
 		}
-		for _, r := range rules {
+		rules += len(rs)
+		for _, r := range rs {
 			v, ref := w.matchSGRule(r, egress)
 			if v == sgMatch {
 				h.SecurityGroupRule = sgRuleInfo(sg, r, side, ref)
@@ -68,8 +69,12 @@ func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 			field = "destination-address"
 		}
 	}
-	f := w.block(h, CodeENISGRulesMismatch, fmt.Sprintf("no %s rule of %s admits %s (%s does not match)",
-		side, strings.Join(names, ", "), w.packetDesc(egress), strings.ReplaceAll(field, "-", " ")))
+	why := fmt.Sprintf("%s does not match", strings.ReplaceAll(field, "-", " "))
+	if rules == 0 {
+		why = "they have no " + side + " rules"
+	}
+	f := w.block(h, CodeENISGRulesMismatch, fmt.Sprintf("no %s rule of %s admits %s (%s)",
+		side, strings.Join(names, ", "), w.packetDesc(egress), why))
 	f.SecurityGroups, f.PacketField, f.TrafficDirection = names, field, side
 }
 

@@ -1,12 +1,12 @@
 package examples
 
 import (
+	"github.com/vpcreach/vpcreach/internal/diag"
+
 	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -31,8 +31,7 @@ func TestExamplesLoad(t *testing.T) {
 			topo, diags := topology.Load(dir)
 			if len(diags) > 0 {
 				var buf bytes.Buffer
-				w := hcl.NewDiagnosticTextWriter(&buf, topo.Files, 0, false)
-				_ = w.WriteDiagnostics(diags)
+				_ = diag.Write(&buf, topo.Files, diags)
 				t.Fatalf("%d diagnostics:\n%s", len(diags), buf.String())
 			}
 			if len(topo.Expects) == 0 {

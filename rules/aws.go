@@ -89,7 +89,7 @@ func checkOption(o *Option, ruleOrder string) *hcl.Diagnostic {
 		return &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "Priority in strict order group",
-			Detail:   "AWS Network Firewall refuses the priority keyword in STRICT_ORDER rule groups, where rules run in written order; the analysis ignores it.",
+			Detail:   "AWS Network Firewall refuses the priority keyword in STRICT_ORDER rule groups; rules there run in written order, so the analysis ignores it. Remove it.",
 			Subject:  o.Range.Ptr(),
 		}
 	case !knownKeywords[name]:

@@ -74,6 +74,8 @@ type compiledRule struct {
 	src, dst       *netipx.IPSet
 	sports, dports ports.Set
 	bidir          bool
+	// srcID, dstID number the address sets for the index's cache (0: any).
+	srcID, dstID int32
 
 	flow      flowCond
 	appProtos []appProtoCond

@@ -80,7 +80,7 @@ func TestSigTypeMatchesEngineAnalysis(t *testing.T) {
 	for _, tf := range files {
 		base := strings.TrimSuffix(filepath.Base(tf), ".types")
 		want := map[int64]string{}
-		for _, l := range readLines(t, tf) {
+		for _, l := range readDataLines(t, tf) {
 			f := strings.Fields(l)
 			sid, _ := strconv.ParseInt(f[0], 10, 64)
 			want[sid] = f[1]

@@ -84,6 +84,11 @@ type bufferCond struct {
 
 // match reports whether the inspections all hold on value v.
 func (b *bufferCond) match(v string) bool {
+	return matchItems(b.items, b.transform(v), 0)
+}
+
+// transform applies the buffer's transforms to v.
+func (b *bufferCond) transform(v string) []byte {
 	buf := []byte(v)
 	if b.lower {
 		buf = bytes.ToLower(buf)
@@ -91,7 +96,35 @@ func (b *bufferCond) match(v string) bool {
 	if b.dotprefix {
 		buf = append([]byte{'.'}, buf...)
 	}
-	return matchItems(b.items, buf, 0)
+	return buf
+}
+
+// bufferCache holds a flow's buffer values, transformed, per buffer kind
+// and transform combination, computed on first use.
+type bufferCache struct {
+	done [4][4]bool
+	vals [4][4][]byte
+}
+
+// get returns b's value on flow f (known: the query states it; present:
+// the traffic carries it), transformed, from the cache.
+func (bc *bufferCache) get(b *bufferCond, f *Flow) (buf []byte, known, present bool) {
+	v := b.kind.value(f)
+	if !v.Known || v.Value == "" {
+		return nil, v.Known, false
+	}
+	t := 0
+	if b.lower {
+		t |= 1
+	}
+	if b.dotprefix {
+		t |= 2
+	}
+	if !bc.done[b.kind][t] {
+		bc.vals[b.kind][t] = b.transform(v.Value)
+		bc.done[b.kind][t] = true
+	}
+	return bc.vals[b.kind][t], true, true
 }
 
 // matchItems matches items[0:] on buf after a previous match ending at
@@ -104,16 +137,11 @@ func matchItems(items []bufItem, buf []byte, prev int) bool {
 	switch it.kind {
 	case itemContent:
 		c := it.content
-		pos := c.positions(buf, prev)
 		if c.negated {
-			return len(pos) == 0 && matchItems(rest, buf, prev)
+			found := c.eachPosition(buf, prev, func(int) bool { return true })
+			return !found && matchItems(rest, buf, prev)
 		}
-		for _, p := range pos {
-			if matchItems(rest, buf, p+len(c.pattern)) {
-				return true
-			}
-		}
-		return false
+		return c.eachPosition(buf, prev, func(p int) bool { return matchItems(rest, buf, p+len(c.pattern)) })
 	case itemPcre:
 		start := 0
 		if it.reRel {

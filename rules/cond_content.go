@@ -24,9 +24,6 @@ type contentCond struct {
 	hasWithin  bool
 }
 
-// relative reports whether the match position depends on the previous one.
-func (c *contentCond) relative() bool { return c.hasDist || c.hasWithin }
-
 // window returns the half-open range [lo, hi) the match must lie in, for a
 // buffer of length n after a previous match ending at prev.
 func (c *contentCond) window(n, prev int) (lo, hi int) {
@@ -54,20 +51,20 @@ func (c *contentCond) window(n, prev int) (lo, hi int) {
 	return max(lo, 0), hi
 }
 
-// positions returns the start positions in buf where the pattern matches
-// inside its window.
-func (c *contentCond) positions(buf []byte, prev int) []int {
+// eachPosition calls yield with each start position in buf where the
+// pattern matches inside its window, until yield returns true; it reports
+// whether some call did.
+func (c *contentCond) eachPosition(buf []byte, prev int, yield func(int) bool) bool {
 	lo, hi := c.window(len(buf), prev)
-	var out []int
 	for p := lo; p+len(c.pattern) <= hi; p++ {
 		if c.endswith && p+len(c.pattern) != len(buf) {
 			continue
 		}
-		if c.equalAt(buf, p) {
-			out = append(out, p)
+		if c.equalAt(buf, p) && yield(p) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 func (c *contentCond) equalAt(buf []byte, p int) bool {

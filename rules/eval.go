@@ -82,21 +82,22 @@ func (p *Policy) streamExceptionDrops(res *Result, fwd []*packet, fwdAt []int) {
 type evaluation struct {
 	p *Policy
 	f *Flow
-	// hits are the may-match rules met, each once; seen marks them by
-	// position.
-	hits    []mayHit
-	seen    []uint64
-	resolve func(*Rule) (match, ok bool)
+	// seen marks the may-match rules met, by position; undecided holds
+	// their undecided-value bits when not zero.
+	seen      []uint64
+	undecided map[int]uint8
+	resolve   func(*Rule) (match, ok bool)
 	// linear scans every rule instead of using the index (tests).
 	linear bool
+	bufs   bufferCache
 }
 
-// mayHit records a may-match rule met during a walk.
-type mayHit struct {
-	rule      *compiledRule
-	undecided uint8
+// buffer returns the flow's value for buffer b (see bufferCache.get).
+func (ev *evaluation) buffer(b *bufferCond) ([]byte, bool, bool) {
+	return ev.bufs.get(b, ev.f)
 }
 
+// hit records may-match rule c met during a walk.
 func (ev *evaluation) hit(c *compiledRule, undecided uint8) {
 	if ev.seen == nil {
 		ev.seen = make([]uint64, len(ev.p.rules)/64+1)
@@ -106,7 +107,12 @@ func (ev *evaluation) hit(c *compiledRule, undecided uint8) {
 		return
 	}
 	ev.seen[w] |= b
-	ev.hits = append(ev.hits, mayHit{c, undecided})
+	if undecided != 0 {
+		if ev.undecided == nil {
+			ev.undecided = map[int]uint8{}
+		}
+		ev.undecided[c.pos] = undecided
+	}
 }
 
 // run evaluates the forwarded packets in order and returns the final
@@ -138,7 +144,7 @@ func (ev *evaluation) run(fwd []*packet) []*world {
 				continue
 			}
 			if results == nil {
-				results = walk(ev.p.rules, c, pk, ev.f, ev)
+				results = walk(ev.p.rules, c, pk, ev)
 			}
 			for i := range results {
 				next = append(next, w.after(&results[i], pk, j, ev))

@@ -8,8 +8,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// testHome is the HOME_NET of the unit tests.
-var testHome = netip.MustParsePrefix("10.1.1.0/24")
+// evHome is the HOME_NET of the unit tests.
+var evHome = netip.MustParsePrefix("10.1.1.0/24")
 
 // policyOpt adjusts a test policy spec.
 type policyOpt func(*PolicySpec)
@@ -45,7 +45,7 @@ func testPolicy(t testing.TB, rules string, opts ...policyOpt) *Policy {
 	t.Helper()
 	spec := PolicySpec{
 		Name: "firewall_policy.t", StatefulRuleOrder: StrictOrder,
-		Env: Env{HomeNet: []netip.Prefix{testHome}},
+		Env: Env{HomeNet: []netip.Prefix{evHome}},
 		StatefulGroups: []GroupSpec{{
 			Name: "rule_group.t", Priority: 1, RuleOrder: StrictOrder,
 			Text: &Text{Filename: "t.rules", Text: strings.TrimSpace(rules) + "\n"},
@@ -63,32 +63,32 @@ func testPolicy(t testing.TB, rules string, opts ...policyOpt) *Policy {
 
 // Test flows: outbound from 10.1.1.10.
 var (
-	client = netip.MustParseAddr("10.1.1.10")
-	server = netip.MustParseAddr("93.184.216.34")
+	evClient = netip.MustParseAddr("10.1.1.10")
+	evServer = netip.MustParseAddr("93.184.216.34")
 )
 
 func tlsFlow(sni Value) Flow {
-	return Flow{Protocol: TCP, Client: client, Server: server, ClientPort: 40000, ServerPort: 443, App: "tls", SNI: sni}
+	return Flow{Protocol: TCP, Client: evClient, Server: evServer, ClientPort: 40000, ServerPort: 443, App: "tls", SNI: sni}
 }
 
 func httpFlow(host string, port uint16) Flow {
-	return Flow{Protocol: TCP, Client: client, Server: server, ClientPort: 40001, ServerPort: port, App: "http", HTTPHost: Known(host)}
+	return Flow{Protocol: TCP, Client: evClient, Server: evServer, ClientPort: 40001, ServerPort: port, App: "http", HTTPHost: Known(host)}
 }
 
 func rawFlow(port uint16) Flow {
-	return Flow{Protocol: TCP, Client: client, Server: server, ClientPort: 40002, ServerPort: port, App: "raw"}
+	return Flow{Protocol: TCP, Client: evClient, Server: evServer, ClientPort: 40002, ServerPort: port, App: "raw"}
 }
 
 func dnsFlow(q string) Flow {
-	return Flow{Protocol: UDP, Client: client, Server: server, ClientPort: 40003, ServerPort: 53, App: "dns", DNSQuery: Known(q)}
+	return Flow{Protocol: UDP, Client: evClient, Server: evServer, ClientPort: 40003, ServerPort: 53, App: "dns", DNSQuery: Known(q)}
 }
 
 func icmpFlow() Flow {
-	return Flow{Protocol: ICMP, Client: client, Server: server}
+	return Flow{Protocol: ICMP, Client: evClient, Server: evServer}
 }
 
 // outcomes renders phase outcomes as "pass,pass,pass,drop,drop".
-func outcomes(r Result) string {
+func phaseOutcomes(r Result) string {
 	var s []string
 	for _, ph := range r.Phases {
 		s = append(s, ph.Outcome.String())
@@ -98,15 +98,15 @@ func outcomes(r Result) string {
 
 // deciders renders each phase's decider: sid, default action name,
 // "latch:<sid|default>@phase", "none", "stateless", "stream".
-func deciders(r Result) string {
+func phaseDeciders(r Result) string {
 	var s []string
 	for _, ph := range r.Phases {
-		s = append(s, decider(ph.Decision))
+		s = append(s, phaseDecider(ph.Decision))
 	}
 	return strings.Join(s, ",")
 }
 
-func decider(d Decision) string {
+func phaseDecider(d Decision) string {
 	name := d.DefaultAction
 	if d.Rule != nil {
 		name = itoa(int(d.Rule.SID))

@@ -43,6 +43,54 @@ func (c *compiledRule) headerMatches(pk *packet) bool {
 	return c.bidir && c.oriented(pk.dst, pk.src, pk.dport, pk.sport, portful)
 }
 
+// headerCache memoises address-set membership of one packet's addresses,
+// by set id.
+type headerCache struct {
+	src, dst []int8 // 0 unknown, 1 in, 2 out
+	pk       *packet
+}
+
+func newHeaderCache(n int, pk *packet) *headerCache {
+	b := make([]int8, 2*n)
+	return &headerCache{src: b[:n], dst: b[n:], pk: pk}
+}
+
+// contains reports whether address a (pk.src when fromSrc, else pk.dst)
+// is in set s with id.
+func (h *headerCache) contains(s *netipx.IPSet, id int32, fromSrc bool) bool {
+	if s == nil {
+		return true
+	}
+	memo, a := h.dst, h.pk.dst
+	if fromSrc {
+		memo, a = h.src, h.pk.src
+	}
+	if memo[id] == 0 {
+		memo[id] = 2
+		if s.Contains(a) {
+			memo[id] = 1
+		}
+	}
+	return memo[id] == 1
+}
+
+// headerMatchesCached is headerMatches with set membership memoised.
+func (c *compiledRule) headerMatchesCached(pk *packet, h *headerCache) bool {
+	if c.protos&maskOf(pk.l4) == 0 {
+		return false
+	}
+	portful := pk.l4 == TCP || pk.l4 == UDP
+	if !portful && (!c.sports.IsAll() || !c.dports.IsAll()) {
+		return false
+	}
+	if h.contains(c.src, c.srcID, true) && h.contains(c.dst, c.dstID, false) &&
+		(!portful || (inPorts(c.sports, pk.sport) && inPorts(c.dports, pk.dport))) {
+		return true
+	}
+	return c.bidir && h.contains(c.src, c.srcID, false) && h.contains(c.dst, c.dstID, true) &&
+		(!portful || (inPorts(c.sports, pk.dport) && inPorts(c.dports, pk.sport)))
+}
+
 func (c *compiledRule) oriented(src, dst netip.Addr, sport, dport uint16, portful bool) bool {
 	if !inSet(c.src, src) || !inSet(c.dst, dst) {
 		return false
@@ -56,7 +104,7 @@ func inPorts(s ports.Set, p uint16) bool { return s.IsAll() || s.Contains(p) }
 
 // conditions evaluates everything but the header on packet pk of flow f.
 // For triMaybe, undecided tells which decidable conditions lacked a value.
-func (c *compiledRule) conditions(pk *packet, f *Flow) (t tri, undecided uint8) {
+func (c *compiledRule) conditions(pk *packet, ev *evaluation) (t tri, undecided uint8) {
 	if c.typ == sigIPOnly && !pk.first {
 		return triNo, 0
 	}
@@ -93,7 +141,7 @@ func (c *compiledRule) conditions(pk *packet, f *Flow) (t tri, undecided uint8) 
 		t, undecided = triMaybe, undecided|undecidedAppProto
 	}
 	for _, b := range c.bufs {
-		switch r, u := b.holds(pk, f); r {
+		switch r, u := b.holds(pk, ev); r {
 		case triNo:
 			return triNo, 0
 		case triMaybe:
@@ -176,18 +224,18 @@ func (c *compiledRule) appProtoHolds(pk *packet) tri {
 }
 
 // holds evaluates a decidable buffer on pk.
-func (b *bufferCond) holds(pk *packet, f *Flow) (tri, uint8) {
+func (b *bufferCond) holds(pk *packet, ev *evaluation) (tri, uint8) {
 	if !pk.appBuffers || !sameApp(pk.app, b.kind.app()) {
 		return triNo, 0
 	}
-	v := b.kind.value(f)
-	if !v.Known {
+	buf, known, present := ev.buffer(b)
+	switch {
+	case !known:
 		return triMaybe, b.kind.undecidedBit()
-	}
-	if v.Value == "" {
+	case !present:
 		return triNo, 0 // the buffer is absent: nothing to inspect
 	}
-	return boolTri(b.match(v.Value)), 0
+	return boolTri(matchItems(b.items, buf, 0)), 0
 }
 
 // app returns the application protocol that fills the buffer.

@@ -43,7 +43,7 @@ func TestMayMatch(t *testing.T) {
 			t.Parallel()
 			r := testPolicy(t, tc.rules, withDefaults("aws:drop_established")).Evaluate(tc.flow)
 			if r.Verdict != tc.verdict {
-				t.Errorf("verdict %s, want %s\n%s", r.Verdict, tc.verdict, describe(r))
+				t.Errorf("verdict %s, want %s\n%s", r.Verdict, tc.verdict, describeResult(r))
 			}
 			var mm []string
 			for _, m := range r.MayMatch {
@@ -52,14 +52,14 @@ func TestMayMatch(t *testing.T) {
 			if got := strings.Join(mm, ";"); got != tc.mayMatch {
 				t.Errorf("may-match %q, want %q", got, tc.mayMatch)
 			}
-			if got := outcomes(r); got != tc.outcomes {
+			if got := phaseOutcomes(r); got != tc.outcomes {
 				t.Errorf("outcomes %s, want %s", got, tc.outcomes)
 			}
 			alt := ""
 			for _, ph := range r.Phases {
 				if ph.Phase == PhaseClientData {
 					for _, a := range ph.Alternatives {
-						alt += fmt.Sprintf("%s%v", decider(a), a.Unsupported)
+						alt += fmt.Sprintf("%s%v", phaseDecider(a), a.Unsupported)
 					}
 					if ph.Decision.Unsupported != nil {
 						t.Errorf("baseline decision has unsupported options %v", ph.Decision.Unsupported)

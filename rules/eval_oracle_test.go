@@ -50,7 +50,7 @@ const oracleDir = "testdata/oracle"
 func readOracleManifest(t *testing.T) []oracleCase {
 	t.Helper()
 	var out []oracleCase
-	for _, line := range readLines(t, filepath.Join(oracleDir, "manifest.txt")) {
+	for _, line := range readDataLines(t, filepath.Join(oracleDir, "manifest.txt")) {
 		f := strings.Fields(line)
 		if len(f) != 7 {
 			t.Fatalf("manifest line %q: want 7 fields", line)
@@ -60,8 +60,8 @@ func readOracleManifest(t *testing.T) []oracleCase {
 	return out
 }
 
-// readLines returns the non-blank, non-comment lines of path.
-func readLines(t *testing.T, path string) []string {
+// readDataLines returns the non-blank, non-comment lines of path.
+func readDataLines(t *testing.T, path string) []string {
 	t.Helper()
 	fh, err := os.Open(path)
 	if err != nil {
@@ -219,14 +219,14 @@ func TestOracleDifferential(t *testing.T) {
 	for _, c := range readOracleManifest(t) {
 		p := oraclePolicy(t, c)
 		specs := map[string]oracleFlow{}
-		for _, l := range readLines(t, filepath.Join(oracleDir, "flows", c.flows+".flows")) {
+		for _, l := range readDataLines(t, filepath.Join(oracleDir, "flows", c.flows+".flows")) {
 			var f oracleFlow
 			if err := json.Unmarshal([]byte(l), &f); err != nil {
 				t.Fatal(err)
 			}
 			specs[f.ID] = f
 		}
-		for _, l := range readLines(t, filepath.Join(oracleDir, "results", c.name+".jsonl")) {
+		for _, l := range readDataLines(t, filepath.Join(oracleDir, "results", c.name+".jsonl")) {
 			var res oracleResult
 			if err := json.Unmarshal([]byte(l), &res); err != nil {
 				t.Fatal(err)
@@ -243,7 +243,7 @@ func TestOracleDifferential(t *testing.T) {
 			want := fmt.Sprintf("%s/%s/%s %s", res.Handshake, res.ClientData, res.ServerData, res.Verdict)
 			have := fmt.Sprintf("%s/%s/%s %s", hs, cd, sd, verdictWord(got.Verdict))
 			if have != want {
-				t.Errorf("%s %s (%s): got %s, oracle %s\n%s", c.name, res.ID, res.Tuple, have, want, describe(got))
+				t.Errorf("%s %s (%s): got %s, oracle %s\n%s", c.name, res.ID, res.Tuple, have, want, describeResult(got))
 			}
 		}
 	}
@@ -271,7 +271,7 @@ func matchList(x map[string][]int, rules string) func(*Rule) (bool, bool) {
 }
 
 // describe renders a result's phases for failure messages.
-func describe(r Result) string {
+func describeResult(r Result) string {
 	var b strings.Builder
 	for _, ph := range r.Phases {
 		fmt.Fprintf(&b, "    %-12s %-9s %s\n", ph.Phase, ph.Outcome, describeDecision(ph.Decision))

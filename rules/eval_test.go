@@ -102,10 +102,10 @@ drop tls $HOME_NET any -> $EXTERNAL_NET any (ssl_state:client_hello; flow:to_ser
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			r := testPolicy(t, tc.rules, tc.opts...).Evaluate(tc.flow)
-			if got := outcomes(r); got != tc.outcomes {
+			if got := phaseOutcomes(r); got != tc.outcomes {
 				t.Errorf("outcomes %s, want %s", got, tc.outcomes)
 			}
-			if got := deciders(r); got != tc.deciders {
+			if got := phaseDeciders(r); got != tc.deciders {
 				t.Errorf("deciders %s, want %s", got, tc.deciders)
 			}
 			if r.Verdict != tc.verdict {

@@ -63,16 +63,16 @@ func (s *walkState) apply(c *compiledRule, pk *packet, assumed bool) {
 type walkResult = walkState
 
 // walk runs the rules at positions cands (evaluation order) on packet pk
-// of flow f, forking at may-match rules and merging branches that agree on
+// of the evaluated flow, forking at may-match rules and merging branches that agree on
 // (latch, dropped, done). It returns the branches, the baseline first, and
 // reports every may-match rule met while some branch was still walking.
-func walk(rs []*compiledRule, cands []int32, pk *packet, f *Flow, ev *evaluation) []walkResult {
+func walk(rs []*compiledRule, cands []int32, pk *packet, ev *evaluation) []walkResult {
 	var bufA, bufB [maxWalkStates]walkState
 	states := append(bufA[:0], walkState{baseline: true})
 	next := bufB[:0]
 	for _, ci := range cands {
 		c := rs[ci]
-		t, undecided := c.conditions(pk, f)
+		t, undecided := c.conditions(pk, ev)
 		if t == triMaybe && ev.resolve != nil {
 			if m, ok := ev.resolve(c.rule); ok {
 				t = boolTri(m)

@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"slices"
+	"math/bits"
 	"sort"
 )
 
@@ -168,21 +168,33 @@ func appendDecision(ds []Decision, d Decision) []Decision {
 
 // mayMatch lists the may-match rules met, in evaluation order.
 func (ev *evaluation) mayMatch(changes map[*compiledRule]bool) []MayMatch {
-	hs := ev.hits
-	slices.SortFunc(hs, func(a, b mayHit) int { return a.rule.pos - b.rule.pos })
-	out := make([]MayMatch, 0, len(hs))
-	for _, h := range hs {
-		out = append(out, MayMatch{Rule: h.rule.rule, Options: h.rule.undecidedOptions(h.undecided), ChangesOutcome: changes[h.rule]})
+	n := 0
+	for _, word := range ev.seen {
+		n += bits.OnesCount64(word)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]MayMatch, 0, n)
+	for w, word := range ev.seen {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &^= 1 << b
+			c := ev.p.rules[w*64+b]
+			m := MayMatch{Rule: c.rule, Options: c.unsupported}
+			if len(ev.undecided) > 0 {
+				m.Options = ev.options(c)
+			}
+			if len(changes) > 0 {
+				m.ChangesOutcome = changes[c]
+			}
+			out = append(out, m)
+		}
 	}
 	return out
 }
 
-// options returns the undecided options recorded for may-match rule c.
+// options returns the undecided options of may-match rule c.
 func (ev *evaluation) options(c *compiledRule) []string {
-	for _, h := range ev.hits {
-		if h.rule == c {
-			return c.undecidedOptions(h.undecided)
-		}
-	}
-	return c.undecidedOptions(0)
+	return c.undecidedOptions(ev.undecided[c.pos])
 }

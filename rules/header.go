@@ -27,6 +27,11 @@ func (p *ruleParser) parseHeader(r *Rule) (optStart int, ok bool) {
 			}
 			return 0, false
 		}
+		if strings.Trim(p.s[lo:hi], "!") == "" {
+			p.errorf(lo, hi, "Space after negation",
+				"A '!' must be written against what it negates, as in !10.0.0.0/8 or !80; remove the space after it.")
+			return 0, false
+		}
 		f[k], i = span{lo, hi}, hi
 	}
 	if i < len(p.s) && p.s[i] == '(' {

@@ -9,11 +9,10 @@ import (
 // parseAddr parses an address field: one element, or elements separated
 // by commas (a group, bracketed or not).
 func (p *ruleParser) parseAddr(f span) AddrExpr {
-	elems := p.splitList(f.lo, f.hi, addrList)
-	if len(elems) == 1 && elems[0] == f {
+	if !p.hasTopComma(f) {
 		return p.addrElem(f)
 	}
-	return p.addrGroup(f, elems)
+	return p.addrGroup(f, p.splitList(f.lo, f.hi, addrList))
 }
 
 // addrGroup builds a group node over the given element spans.
@@ -44,7 +43,7 @@ func (p *ruleParser) addrElem(sp span) AddrExpr {
 		e.Kind = AddrAny
 	case p.s[sp.lo] == '[':
 		body, _ := p.groupBody(sp, addrList)
-		e = p.addrGroup(body, p.splitList(body.lo, body.hi, addrList))
+		e = p.addrGroup(sp, p.splitList(body.lo, body.hi, addrList))
 	case p.isAny(sp):
 		e.Kind = AddrAny
 	case p.s[sp.lo] == '$' || p.s[sp.lo] == '@':

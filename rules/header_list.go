@@ -15,6 +15,9 @@ const (
 // trailing empty element ("[a,b,]") is dropped, as Suricata does; other
 // empty elements are reported and left out.
 func (p *ruleParser) splitList(lo, hi int, kind listKind) []span {
+	if all := p.trimSpan(span{lo, hi}); all.lo == all.hi {
+		return nil
+	}
 	var out []span
 	depth, start := 0, lo
 	for i := lo; i <= hi; i++ {
@@ -42,6 +45,24 @@ func (p *ruleParser) splitList(lo, hi int, kind listKind) []span {
 		start = i + 1
 	}
 	return out
+}
+
+// hasTopComma reports whether the field has a comma outside brackets.
+func (p *ruleParser) hasTopComma(f span) bool {
+	depth := 0
+	for i := f.lo; i < f.hi; i++ {
+		switch p.s[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trimSpan drops blanks around a list element.

@@ -10,11 +10,10 @@ import (
 // parsePort parses a port field: one element, or elements separated by
 // commas (a group, bracketed or not).
 func (p *ruleParser) parsePort(f span) PortExpr {
-	elems := p.splitList(f.lo, f.hi, portList)
-	if len(elems) == 1 && elems[0] == f {
+	if !p.hasTopComma(f) {
 		return p.portElem(f)
 	}
-	return p.portGroup(f, elems)
+	return p.portGroup(f, p.splitList(f.lo, f.hi, portList))
 }
 
 // portGroup builds a group node over the given element spans.
@@ -45,7 +44,7 @@ func (p *ruleParser) portElem(sp span) PortExpr {
 		e.Kind = PortAny
 	case p.s[sp.lo] == '[':
 		body, _ := p.groupBody(sp, portList)
-		e = p.portGroup(body, p.splitList(body.lo, body.hi, portList))
+		e = p.portGroup(sp, p.splitList(body.lo, body.hi, portList))
 	case p.isAny(sp):
 		e.Kind = PortAny
 	case p.s[sp.lo] == '$':
@@ -118,7 +117,7 @@ func portNumber(s string) (uint16, bool) {
 func portHint(text string) string {
 	const want = "expected any, a port from 0 to 65535, a range (1024:65535, 1024:, :1023), a list in brackets or a $PORT_VARIABLE."
 	if strings.Contains(text, "-") {
-		return "Suricata writes port ranges with ':', not '-': " + strings.Replace(clip(text), "-", ":", 1) + "; " + want
+		return fmt.Sprintf("Suricata writes port ranges with ':', not '-': write %q.", strings.Replace(clip(text), "-", ":", 1))
 	}
 	return fmt.Sprintf("%q is not a port; %s", clip(text), want)
 }

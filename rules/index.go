@@ -1,5 +1,7 @@
 package rules
 
+import "go4.org/netipx"
+
 // narrowPorts is the largest destination-port set indexed port by port;
 // wider sets go to the bucket's wide list.
 const narrowPorts = 64
@@ -11,6 +13,9 @@ const narrowPorts = 64
 // are left out.
 type ruleIndex struct {
 	buckets map[bucketKey]*portIndex
+	// nsets is the number of distinct address sets (compiledRule.srcID,
+	// dstID; 0 is "any").
+	nsets int
 }
 
 type bucketKey struct {
@@ -26,6 +31,21 @@ type portIndex struct {
 // buildIndex indexes rs (in evaluation order, rs[i].pos == i).
 func buildIndex(rs []*compiledRule) *ruleIndex {
 	ix := &ruleIndex{buckets: map[bucketKey]*portIndex{}}
+	ids := map[*netipx.IPSet]int32{}
+	id := func(s *netipx.IPSet) int32 {
+		if s == nil {
+			return 0
+		}
+		if n, ok := ids[s]; ok {
+			return n
+		}
+		ids[s] = int32(len(ids) + 1)
+		return ids[s]
+	}
+	for _, c := range rs {
+		c.srcID, c.dstID = id(c.src), id(c.dst)
+	}
+	ix.nsets = len(ids) + 1
 	for _, c := range rs {
 		if c.action == ActionAlert {
 			continue
@@ -84,25 +104,21 @@ func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string) []in
 			lists = append(lists, b.byPort[pk.dport])
 		}
 	}
-	merged := mergeSorted(lists)
-	out := merged[:0]
-	for _, i := range merged {
-		if rs[i].headerMatches(pk) {
+	hc := newHeaderCache(ix.nsets, pk)
+	out := make([]int32, 0, 64)
+	mergeEach(lists, func(i int32) {
+		if rs[i].headerMatchesCached(pk, hc) {
 			out = append(out, i)
 		}
-	}
+	})
 	return out
 }
 
-// mergeSorted merges ascending lists into one ascending list without
-// duplicates.
-func mergeSorted(lists [][]int32) []int32 {
-	n := 0
-	for _, l := range lists {
-		n += len(l)
-	}
-	out := make([]int32, 0, n)
+// mergeEach calls yield with each value of the ascending lists once, in
+// ascending order.
+func mergeEach(lists [][]int32, yield func(int32)) {
 	heads := make([]int, len(lists))
+	last := int32(-1)
 	for {
 		best := -1
 		for i, l := range lists {
@@ -111,12 +127,13 @@ func mergeSorted(lists [][]int32) []int32 {
 			}
 		}
 		if best < 0 {
-			return out
+			return
 		}
 		v := lists[best][heads[best]]
 		heads[best]++
-		if len(out) == 0 || out[len(out)-1] != v {
-			out = append(out, v)
+		if v != last {
+			yield(v)
+			last = v
 		}
 	}
 }

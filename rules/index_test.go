@@ -99,7 +99,7 @@ func TestIndexMatchesLinearScan(t *testing.T) {
 			f := randomFlow(rng)
 			got := p.Evaluate(f)
 			want := p.evaluate(f, nil, true)
-			if g, w := describe(got), describe(want); g != w || got.Verdict != want.Verdict {
+			if g, w := describeResult(got), describeResult(want); g != w || got.Verdict != want.Verdict {
 				t.Fatalf("round %d flow %+v:\nindexed:\n%s\nlinear:\n%s\nrules:\n%s", round, f, g, w, b.String())
 			}
 			for _, ph := range got.Phases {

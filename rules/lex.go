@@ -27,9 +27,19 @@ type segment struct {
 	fixed *hcl.Range
 }
 
-// add appends a segment for text at file position pos.
+// add appends a segment for text at file position pos. Whether the text
+// is ASCII is found later (see markASCII).
 func (m *srcMap) add(off int, text string, pos hcl.Pos) {
-	m.segs = append(m.segs, segment{off: off, text: text, pos: pos, ascii: isASCII(text)})
+	m.segs = append(m.segs, segment{off: off, text: text, pos: pos})
+}
+
+// markASCII records which segments are ASCII; all tells that the whole
+// rule is.
+func (m *srcMap) markASCII(all bool) {
+	for i := range m.segs {
+		s := &m.segs[i]
+		s.ascii = all || isASCII(s.text)
+	}
 }
 
 // addFixed appends a segment of generated text mapping to r.
@@ -80,19 +90,26 @@ func (s *segment) at(d int) hcl.Pos {
 
 // rng returns the file range of the logical rule's bytes [lo, hi).
 func (m *srcMap) rng(lo, hi int) hcl.Range {
+	var r hcl.Range
+	m.setRange(&r, lo, hi)
+	return r
+}
+
+// setRange stores the file range of the bytes [lo, hi) in *r (in place:
+// this runs for every option of every rule).
+func (m *srcMap) setRange(r *hcl.Range, lo, hi int) {
 	if hi < lo {
 		hi = lo
 	}
-	return hcl.Range{Filename: m.filename, Start: m.startPos(lo), End: m.endPos(hi)}
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+	r.Filename = m.filename
+	if len(m.segs) == 1 && m.segs[0].ascii && m.segs[0].fixed == nil {
+		// The common case: a one-line ASCII rule.
+		p := &m.segs[0].pos
+		r.Start = hcl.Pos{Line: p.Line, Column: p.Column + lo, Byte: p.Byte + lo}
+		r.End = hcl.Pos{Line: p.Line, Column: p.Column + hi, Byte: p.Byte + hi}
+		return
 	}
-	return true
+	r.Start, r.End = m.startPos(lo), m.endPos(hi)
 }
 
 // logicalRule is one rule of a Text: its text with continuations joined,
@@ -100,8 +117,10 @@ func isASCII(s string) bool {
 type logicalRule struct {
 	text string
 	m    srcMap
-	// unfinished is set when the last line ends with a continuation '\'.
+	// unfinished is set when the last line ends with a continuation '\';
+	// backslash is then that backslash's range.
 	unfinished bool
+	backslash  hcl.Range
 }
 
 // lineReader walks the physical lines of a Text and tracks their file
@@ -111,6 +130,10 @@ type lineReader struct {
 	rest string  // text not yet read
 	n    int     // index of the next line
 	pos  hcl.Pos // position of the next line
+	// cur is the rule nextRule returns, reused from rule to rule (with
+	// its source map's segments): a logical rule is only used while it is
+	// parsed.
+	cur logicalRule
 }
 
 func newLineReader(t Text) *lineReader {
@@ -140,17 +163,17 @@ func (lr *lineReader) next() (line string, pos hcl.Pos, ok bool) {
 }
 
 // nextRule returns the next logical rule, skipping blank lines and '#'
-// comments. Leading blanks of a rule's first line are skipped (Suricata
+// comments. The rule is valid until the next call. Leading blanks of a rule's first line are skipped (Suricata
 // would ignore an indented line altogether; AWS documents rules without
 // indentation, and a heredoc's indentation is not meant as a comment).
 // A line whose last non-blank byte is '\' continues on the next line: the
 // backslash and what follows it are dropped and the next line is appended
 // as is, as Suricata does.
-func (lr *lineReader) nextRule() (lrule logicalRule, ok bool) {
+func (lr *lineReader) nextRule() (*logicalRule, bool) {
 	for {
 		line, pos, more := lr.next()
 		if !more {
-			return logicalRule{}, false
+			return nil, false
 		}
 		trimmed := strings.TrimLeft(line, " \t")
 		if trimmed == "" || trimmed[0] == '#' {
@@ -158,36 +181,42 @@ func (lr *lineReader) nextRule() (lrule logicalRule, ok bool) {
 		}
 		skip := len(line) - len(trimmed)
 		pos = hcl.Pos{Line: pos.Line, Column: pos.Column + skip, Byte: pos.Byte + skip}
-		return lr.continueRule(trimmed, pos), true
+		lr.continueRule(trimmed, pos)
+		return &lr.cur, true
 	}
 }
 
-// continueRule builds a logical rule from its first line, following
+// continueRule builds lr.cur from a rule's first line, following
 // continuations.
-func (lr *lineReader) continueRule(line string, pos hcl.Pos) logicalRule {
-	r := logicalRule{m: srcMap{filename: lr.t.Filename}}
+func (lr *lineReader) continueRule(line string, pos hcl.Pos) {
+	r := &lr.cur
+	*r = logicalRule{m: srcMap{filename: lr.t.Filename, segs: r.m.segs[:0]}}
+	body, cont := splitContinuation(line)
+	if !cont {
+		r.m.add(0, body, pos)
+		r.text = body
+		return
+	}
 	var b strings.Builder
-	for {
-		body, cont := splitContinuation(line)
-		if !cont && b.Len() == 0 {
-			r.m.add(0, body, pos)
-			r.text = body
-			return r
-		}
+	for cont {
 		r.m.add(b.Len(), body, pos)
 		b.WriteString(body)
-		if !cont {
-			break
-		}
+		last := segment{text: line, pos: pos}
+		last.ascii = isASCII(line)
 		var more bool
 		line, pos, more = lr.next()
 		if !more {
 			r.unfinished = true
+			r.backslash = hcl.Range{Filename: lr.t.Filename, Start: last.at(len(body)), End: last.at(len(body) + 1)}
 			break
+		}
+		body, cont = splitContinuation(line)
+		if !cont {
+			r.m.add(b.Len(), body, pos)
+			b.WriteString(body)
 		}
 	}
 	r.text = b.String()
-	return r
 }
 
 // splitContinuation returns line without a trailing continuation

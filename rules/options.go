@@ -8,12 +8,13 @@ import (
 // closing ')', then extracts sid, rev and msg.
 func (p *ruleParser) parseOptions(r *Rule, i int) {
 	open := i - 1
-	r.Options = make([]Option, 0, strings.Count(p.s[i:], ";"))
+	r.Options = p.alloc.options(strings.Count(p.s[i:], ";"))
 	for {
 		i = p.skipBlanks(i)
 		if i >= len(p.s) {
-			p.errorf(open, len(p.s), "Missing closing parenthesis",
-				"The rule options opened by '(' are not closed; end the rule with ')'.")
+			p.warnf(open, len(p.s), "Missing closing parenthesis",
+				"The rule options opened by '(' are not closed; Suricata accepts this, but end the rule with ')'.")
+			p.commonOptions(r, span{open, len(p.s)})
 			return
 		}
 		if p.s[i] == ')' {
@@ -84,55 +85,67 @@ func (p *ruleParser) unterminated(i int) {
 // addOption parses the option in [i, end) (end is its ';') and returns
 // the offset at which the next option starts.
 func (p *ruleParser) addOption(r *Rule, i, end int) int {
-	nameEnd, valLo := end, end
+	nameEnd, valLo, hasValue := end, end, false
 	if k := strings.IndexByte(p.s[i:end], ':'); k >= 0 {
-		nameEnd, valLo = i+k, i+k+1
+		nameEnd, valLo, hasValue = i+k, i+k+1, true
 	}
 	name := p.trimSpan(span{i, nameEnd})
-	if !p.checkOptionName(name, end) {
+	upper, ok := p.checkOptionName(name, end)
+	if !ok {
 		return end + 1
 	}
-	o := Option{Name: strings.ToLower(p.s[name.lo:name.hi]), Range: p.m.rng(i, end)}
+	// Options has room for every ';' of the rule; write in place.
+	r.Options = r.Options[:len(r.Options)+1]
+	o := &r.Options[len(r.Options)-1]
+	o.Name = p.s[name.lo:name.hi]
+	if upper {
+		o.Name = strings.ToLower(o.Name)
+	}
+	p.m.setRange(&o.Range, i, end)
 	val := span{end, end}
-	if valLo < end {
+	if hasValue {
 		o.HasValue = true
 		val = p.trimSpan(span{valLo, end})
 		o.Value = p.s[val.lo:val.hi]
 	}
-	o.ValueRange = p.m.rng(val.lo, val.hi)
-	next := end + 1
+	p.m.setRange(&o.ValueRange, val.lo, val.hi)
 	if o.HasValue && !p.checkQuotes(o.Name, val, end) {
-		next = p.resync(end)
+		return p.resync(end)
 	}
-	r.Options = append(r.Options, o)
-	return next
+	return end + 1
 }
 
-// checkOptionName reports an empty or malformed option name.
-func (p *ruleParser) checkOptionName(name span, end int) bool {
+// checkOptionName reports an empty or malformed option name; upper tells
+// whether the name has upper-case letters.
+func (p *ruleParser) checkOptionName(name span, end int) (upper, ok bool) {
 	if name.lo == name.hi {
 		p.errorf(end, end+1, "Empty rule option",
 			"Expected an option name before this ';', such as msg:\"...\"; or sid:1;.")
-		return false
+		return false, false
 	}
 	for i := name.lo; i < name.hi; i++ {
 		c := p.s[i]
-		if c == '_' || c == '.' || c == '-' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') {
-			continue
+		switch {
+		case ('a' <= c && c <= 'z') || c == '_' || c == '.' || c == '-' || ('0' <= c && c <= '9'):
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		default:
+			p.errorf(name.lo, name.hi, "Invalid rule option",
+				"%q is not an option name; options are written name; or name:value; with names of letters, digits, '.', '_' and '-'.",
+				clip(p.s[name.lo:name.hi]))
+			return false, false
 		}
-		p.errorf(name.lo, name.hi, "Invalid rule option",
-			"%q is not an option name; options are written name; or name:value; with names of letters, digits, '.', '_' and '-'.",
-			clip(p.s[name.lo:name.hi]))
-		return false
 	}
-	return true
+	return upper, true
 }
 
 // checkQuotes reports a value that opens a double quote (after an
 // optional '!') and does not close it at its end.
 func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
+	if val.lo < val.hi && p.s[val.lo] == '!' {
+		val.lo = min(p.skipBlanks(val.lo+1), val.hi)
+	}
 	v := p.s[val.lo:val.hi]
-	v = strings.TrimLeft(strings.TrimPrefix(v, "!"), " \t")
 	if v == "" || v[0] != '"' {
 		return true
 	}
@@ -141,12 +154,12 @@ func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	}
 	if end < len(p.s) && strings.Contains(p.s[end:], "\"") {
 		p.errorf(end, end+1, "Unescaped semicolon in quoted value",
-			"The value of %s, %q, ends at this ';' before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
-			name, clip(v))
+			"The quoted value of %s is cut at this ';', before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
+			name)
 		return false
 	}
 	p.errorf(val.lo, val.hi, "Unterminated quoted value",
-		"The value of %s, %q, opens a double quote that is not closed before the ';'.", name, clip(v))
+		"The value of %s opens a double quote that is not closed before the ';' that ends the option.", name)
 	return false
 }
 

@@ -21,12 +21,13 @@ func ParseText(t Text) ([]*Rule, hcl.Diagnostics) {
 		diags hcl.Diagnostics
 	)
 	lr := newLineReader(t)
+	var alloc ruleAlloc
 	for {
 		lrule, ok := lr.nextRule()
 		if !ok {
 			break
 		}
-		r, d := parseLogical(&lrule)
+		r, d := parseLogical(lrule, &alloc)
 		diags = append(diags, d...)
 		if r != nil {
 			out = append(out, r)
@@ -36,8 +37,10 @@ func ParseText(t Text) ([]*Rule, hcl.Diagnostics) {
 }
 
 // ParseRule parses one rule whose first byte is at position start of
-// filename. The rule may span lines joined by '\' continuations; any other
-// line break is an error, as is an empty or comment-only src.
+// filename. The rule may span lines joined by '\' continuations; blank and
+// '#' comment lines are skipped as in ParseText. A src holding no rule, or
+// more than one, is an error. The result has Format FormatSuricata; it is
+// nil when the rule has errors.
 func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnostics) {
 	t := Text{Filename: filename, Text: src, LineStarts: []hcl.Pos{start}}
 	lr := newLineReader(t)
@@ -51,7 +54,7 @@ func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnosti
 			Subject:  &rng,
 		}}
 	}
-	r, diags := parseLogical(&lrule)
+	r, diags := parseLogical(lrule, &ruleAlloc{})
 	if extra, more := lr.nextRule(); more {
 		rng := extra.m.rng(0, len(extra.text))
 		diags = append(diags, &hcl.Diagnostic{
@@ -66,14 +69,19 @@ func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnosti
 	return r, diags
 }
 
-// parseLogical parses one logical rule. It returns nil when the rule has
-// errors.
-func parseLogical(lrule *logicalRule) (*Rule, hcl.Diagnostics) {
-	p := ruleParser{s: lrule.text, m: &lrule.m}
+// parseLogical parses one logical rule, taking memory from alloc. It
+// returns nil when the rule has errors.
+func parseLogical(lrule *logicalRule, alloc *ruleAlloc) (*Rule, hcl.Diagnostics) {
 	if lrule.unfinished {
-		p.errorf(len(p.s)-1, len(p.s), "Unfinished rule",
-			"The last line of the rule ends with '\\', which continues the rule on the next line, but no line follows. Remove the '\\' or complete the rule.")
+		rng := lrule.backslash
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unfinished rule",
+			Detail:   "The rule's last line ends with '\\', which continues the rule on the next line, but no line follows. Remove the '\\' or complete the rule.",
+			Subject:  &rng,
+		}}
 	}
+	p := ruleParser{s: lrule.text, m: &lrule.m, alloc: alloc}
 	r := p.parse()
 	if p.diags.HasErrors() {
 		return nil, p.diags
@@ -85,15 +93,17 @@ func parseLogical(lrule *logicalRule) (*Rule, hcl.Diagnostics) {
 type ruleParser struct {
 	s        string
 	m        *srcMap
+	alloc    *ruleAlloc
 	diags    hcl.Diagnostics
 	unclosed bool // a header field has an unclosed '['
 }
 
 // parse parses the whole rule: header, then options.
 func (p *ruleParser) parse() *Rule {
-	r := &Rule{Text: p.s, Format: FormatSuricata}
-	r.Range = p.m.rng(0, len(p.s))
-	if !p.checkChars() {
+	r := p.alloc.rule()
+	ok := p.checkChars()
+	r.Text, r.Format, r.Range = p.s, FormatSuricata, p.m.rng(0, len(p.s))
+	if !ok {
 		return r
 	}
 	optStart, ok := p.parseHeader(r)
@@ -105,14 +115,14 @@ func (p *ruleParser) parse() *Rule {
 }
 
 // checkChars reports control characters, which Suricata refuses in rules.
+// It also tells the source map which of its segments are ASCII.
 func (p *ruleParser) checkChars() bool {
-	for i := 0; i < len(p.s); i++ {
-		c := p.s[i]
-		if (c < 0x20 && c != '\t') || c == 0x7f {
-			p.errorf(i, i+1, "Invalid character in rule",
-				"The rule contains the control character %q at this position; Suricata accepts only printable characters and tabs in rules.", string(c))
-			return false
-		}
+	i, ascii := scanText(p.s)
+	p.m.markASCII(ascii)
+	if i >= 0 {
+		p.errorf(i, i+1, "Invalid character in rule",
+			"The rule contains the control character %q at this position; Suricata accepts only printable characters and tabs in rules.", string(p.s[i]))
+		return false
 	}
 	return true
 }
@@ -122,6 +132,17 @@ func (p *ruleParser) errorf(lo, hi int, summary, format string, args ...any) {
 	rng := p.m.rng(lo, hi)
 	p.diags = append(p.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
+		Summary:  summary,
+		Detail:   fmt.Sprintf(format, args...),
+		Subject:  &rng,
+	})
+}
+
+// warnf records a warning diagnostic on the rule's bytes [lo, hi).
+func (p *ruleParser) warnf(lo, hi int, summary, format string, args ...any) {
+	rng := p.m.rng(lo, hi)
+	p.diags = append(p.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagWarning,
 		Summary:  summary,
 		Detail:   fmt.Sprintf(format, args...),
 		Subject:  &rng,

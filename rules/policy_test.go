@@ -9,7 +9,7 @@ import (
 	"github.com/vpcreach/vpcreach/internal/ports"
 )
 
-func sids(rs []*Rule) []int64 {
+func ruleSIDs(rs []*Rule) []int64 {
 	var out []int64
 	for _, r := range rs {
 		out = append(out, r.SID)
@@ -29,7 +29,7 @@ drop tcp any any -> any 5 (priority:2; classtype:attempted-admin; sid:11;)
 pass tcp any any -> any 6 (sid:2;)
 drop tcp any any -> any 7 (flowbits:set,x; sid:12;)`
 	strict := testPolicy(t, rules, withDefaults("aws:drop_strict"))
-	if got, want := sids(strict.Rules()), []int64{1, 9, 3, 7, 10, 11, 2, 12}; !reflect.DeepEqual(got, want) {
+	if got, want := ruleSIDs(strict.Rules()), []int64{1, 9, 3, 7, 10, 11, 2, 12}; !reflect.DeepEqual(got, want) {
 		t.Errorf("strict order %v, want %v", got, want)
 	}
 	if strict.RuleCount() != 8 {
@@ -38,7 +38,7 @@ drop tcp any any -> any 7 (flowbits:set,x; sid:12;)`
 	action := testPolicy(t, rules, withOrder(DefaultActionOrder))
 	// pass by sid; drop: flowbits setter first, then priority 1 (classtype
 	// attempted-admin), 2 (explicit), 3 (default); reject; alert.
-	if got, want := sids(action.Rules()), []int64{2, 7, 12, 10, 11, 9, 3, 1}; !reflect.DeepEqual(got, want) {
+	if got, want := ruleSIDs(action.Rules()), []int64{2, 7, 12, 10, 11, 9, 3, 1}; !reflect.DeepEqual(got, want) {
 		t.Errorf("action order %v, want %v", got, want)
 	}
 }
@@ -50,7 +50,7 @@ func TestGroupsByPriority(t *testing.T) {
 		return GroupSpec{Name: name, Priority: prio, RuleOrder: StrictOrder, Text: &Text{Filename: name, Text: text}}
 	}
 	p, diags := CompilePolicy(PolicySpec{
-		Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{testHome}},
+		Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
 		StatefulGroups: []GroupSpec{
 			group("rule_group.b", 20, "drop tcp any any -> any 8080 (sid:2;)\n"),
 			group("rule_group.a", 10, "pass tcp any any -> any 8080 (sid:1;)\n"),
@@ -59,7 +59,7 @@ func TestGroupsByPriority(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if got := sids(p.Rules()); !reflect.DeepEqual(got, []int64{1, 2}) {
+	if got := ruleSIDs(p.Rules()); !reflect.DeepEqual(got, []int64{1, 2}) {
 		t.Errorf("order %v", got)
 	}
 	if r := p.Evaluate(rawFlow(8080)); r.Verdict != Pass {
@@ -83,7 +83,7 @@ func TestCompileDiagnostics(t *testing.T) {
 	}
 	for _, tc := range tests {
 		spec := PolicySpec{
-			Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{testHome}},
+			Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
 			StatefulGroups: []GroupSpec{{Name: "g", Priority: 1, RuleOrder: StrictOrder,
 				Text: &Text{Filename: "g", Text: "pass tcp any any -> any 1 (sid:1;)\n"}}},
 		}

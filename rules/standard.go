@@ -52,6 +52,12 @@ func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
 		diags = append(diags, awsError(*attr("direction"), "Invalid rule direction",
 			"%q is not a standard rule direction; expected FORWARD (source to destination) or ANY (both ways).", sr.Direction))
 	}
+	switch strings.ToUpper(strings.TrimSpace(sr.Action)) {
+	case "PASS", "DROP", "REJECT", "ALERT", "":
+	default:
+		diags = append(diags, awsError(*attr("action"), "Invalid rule action",
+			"%q is not a stateful rule action; expected PASS, DROP, REJECT or ALERT.", sr.Action))
+	}
 	if !validStandardProtocol(sr.Protocol) {
 		diags = append(diags, awsError(*attr("protocol"), "Invalid rule protocol",
 			"%q is not a protocol of standard rules; expected one of %s.", sr.Protocol, strings.Join(awsStandardProtocols, ", ")))
@@ -150,7 +156,7 @@ func (g *generator) text(s string, rng *hcl.Range) {
 // parse parses the generated rule and gives it its range and format.
 func (g *generator) parse(rng hcl.Range, f Format) (*Rule, hcl.Diagnostics) {
 	lr := logicalRule{text: g.b.String(), m: g.m}
-	r, diags := parseLogical(&lr)
+	r, diags := parseLogical(&lr, &ruleAlloc{})
 	if r != nil {
 		r.Range, r.Format = rng, f
 	}

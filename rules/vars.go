@@ -57,15 +57,21 @@ func newVarEnv(spec GroupSpec, env Env) *varEnv {
 }
 
 // prefixSet returns the set of the given prefixes (host bits masked,
-// IPv4-mapped addresses unmapped).
+// IPv4-mapped prefixes unmapped).
 func prefixSet(pfx []netip.Prefix) *netipx.IPSet {
 	var b netipx.IPSetBuilder
 	for _, p := range pfx {
-		b.AddPrefix(netip.PrefixFrom(p.Addr().Unmap(), p.Bits()).Masked())
+		if a := p.Addr(); a.Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(a.Unmap(), p.Bits()-96)
+		}
+		b.AddPrefix(p.Masked())
 	}
 	s, _ := b.IPSet()
 	return s
 }
+
+// isEmptySet reports whether s holds no address.
+func isEmptySet(s *netipx.IPSet) bool { return s.Equal(&netipx.IPSet{}) }
 
 // negateSet returns what Suricata makes of a negated address list: in each
 // family the list touches, the family's universe minus the list.

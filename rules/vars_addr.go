@@ -23,7 +23,7 @@ func (v *varEnv) resolveAddr(e *AddrExpr) (*netipx.IPSet, hcl.Diagnostics) {
 		return nil, nil
 	}
 	if e.Kind == AddrVar && !e.Negated {
-		if s, ok := v.addrs[e.Name]; ok {
+		if s, ok := v.addrs[e.Name]; ok && !isEmptySet(s) {
 			return nilIfUniverse(s), nil
 		}
 	}
@@ -116,6 +116,10 @@ func (r *addrResolver) lookup(e *AddrExpr) *netipx.IPSet {
 		table, sigil = r.v.refs, "@"
 	}
 	if s, ok := table[e.Name]; ok {
+		if isEmptySet(s) {
+			r.errorf(e.Range, "Empty variable",
+				"%s%s holds no address; Suricata rejects a rule whose variable resolves to nothing.", sigil, e.Name)
+		}
 		return s
 	}
 	switch {
@@ -182,7 +186,10 @@ func (r *addrResolver) errorf(rng hcl.Range, summary, format string, args ...any
 }
 
 func familyOf(s *netipx.IPSet) string {
-	if s.ContainsPrefix(allV4) {
+	switch {
+	case isUniverse(s):
+		return "IPv4 and IPv6"
+	case s.ContainsPrefix(allV4):
 		return "IPv4"
 	}
 	return "IPv6"

@@ -18,7 +18,7 @@ func (v *varEnv) resolvePort(e *PortExpr) (ports.Set, hcl.Diagnostics) {
 		return ports.AllSet(), nil
 	}
 	if e.Kind == PortVar && !e.Negated {
-		if s, ok := v.ports[e.Name]; ok {
+		if s, ok := v.ports[e.Name]; ok && !s.IsEmpty() {
 			return s, nil
 		}
 	}
@@ -76,6 +76,10 @@ func (r *portResolver) value(e *PortExpr) ports.Set {
 // lookup returns the set of a $VARIABLE, reporting unknown names.
 func (r *portResolver) lookup(e *PortExpr) ports.Set {
 	if s, ok := r.v.ports[e.Name]; ok {
+		if s.IsEmpty() {
+			r.errorf(e.Range, "Empty variable",
+				"$%s holds no port; Suricata rejects a rule whose variable resolves to nothing.", e.Name)
+		}
 		return s
 	}
 	if _, ok := r.v.addrs[e.Name]; ok {

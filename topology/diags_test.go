@@ -1,6 +1,8 @@
 package topology_test
 
 import (
+	"github.com/vpcreach/vpcreach/internal/diag"
+
 	"bytes"
 	"flag"
 	"os"
@@ -131,8 +133,7 @@ func render(t *testing.T, topo *topology.Topology, diags hcl.Diagnostics) string
 		}
 	}
 	var buf bytes.Buffer
-	w := hcl.NewDiagnosticTextWriter(&buf, topo.Files, 0, false)
-	if err := w.WriteDiagnostics(sorted); err != nil {
+	if err := diag.Write(&buf, topo.Files, sorted); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 )
@@ -41,12 +42,22 @@ func withCode(code int, err error) error { return &codeError{code: code, err: er
 // It holds no global state, so tests run it in parallel.
 type cli struct {
 	stdout, stderr io.Writer
+	// fsys, when set, is where topology paths are read (tests root it at
+	// a scratch directory); nil reads the operating system's files.
+	fsys fs.FS
 }
 
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
 
 // run executes the command line args and returns the process exit code.
-func (c *cli) run(args []string) int {
+// An internal error is reported in one line, never as a stack trace.
+func (c *cli) run(args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(c.stderr, "Error: internal error: %v\nPlease report it with the topology and the command.\n", r)
+			code = exitError
+		}
+	}()
 	root := c.rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()

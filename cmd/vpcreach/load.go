@@ -17,12 +17,21 @@ func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
 	if dir == "" {
 		return nil, nil, withCode(exitError, errors.New("no topology given: pass -t DIR"))
 	}
-	topo, diags := topology.Load(dir)
+	var topo *topology.Topology
+	var diags hcl.Diagnostics
+	if c.fsys != nil {
+		topo, diags = topology.LoadFS(c.fsys, dir)
+	} else {
+		topo, diags = topology.Load(dir)
+	}
 	var net *analyzer.Network
 	if !diags.HasErrors() {
 		var cd hcl.Diagnostics
 		net, cd = analyzer.Compile(topo)
 		diags = append(diags, cd...)
+	} else if topo != nil {
+		// Report rule errors in the same run as the topology's.
+		diags = append(diags, analyzer.CheckRules(topo)...)
 	}
 	if len(diags) > 0 {
 		files := map[string]*hcl.File{}

@@ -54,7 +54,10 @@ func decidedBy(h *analyzer.Hop) string {
 		parts = append(parts, h.Translation)
 	}
 	s := strings.Join(parts, "; ")
-	if h.Blocked {
+	switch {
+	case h.Blocked && s == "":
+		s = "BLOCKED (see the explanations)"
+	case h.Blocked:
 		s = "BLOCKED: " + s
 	}
 	return s

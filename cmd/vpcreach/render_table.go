@@ -46,6 +46,12 @@ func writeAnalysisTable(w io.Writer, a *analyzer.Analysis) error {
 			return err
 		}
 	}
+	if len(a.AddressRanges) > 0 {
+		fmt.Fprintln(w)
+		if err := writeAddressRanges(w, a.AddressRanges); err != nil {
+			return err
+		}
+	}
 	for _, sec := range []struct {
 		title string
 		hops  []*analyzer.Hop
@@ -69,6 +75,9 @@ func headline(a *analyzer.Analysis) string {
 	desc := describeQuery(a.Query)
 	switch a.Verdict {
 	case analyzer.Reachable:
+		if len(a.AddressRanges) > 0 {
+			return fmt.Sprintf("REACHABLE: %s for part of the range (see the address ranges below)", desc)
+		}
 		if len(a.PortRanges) > 0 {
 			return fmt.Sprintf("REACHABLE: %s on %s (see the port ranges below)", desc, reachablePorts(a.PortRanges))
 		}
@@ -171,11 +180,36 @@ func writeRanges(w io.Writer, rs []*analyzer.PortRangeResult) error {
 	return t.Render()
 }
 
+func writeAddressRanges(w io.Writer, rs []*analyzer.AddressRangeResult) error {
+	t := newTable(w, "ADDRESSES", "DESTINATION", "VERDICT", "DECIDED BY")
+	for _, r := range rs {
+		verdict := string(r.Verdict)
+		if len(r.PortRanges) > 0 && r.Verdict == analyzer.Reachable {
+			verdict += " on " + reachablePorts(r.PortRanges)
+		}
+		pr := &analyzer.PortRangeResult{Answer: r.Answer}
+		if err := t.Append([]string{addrSpan(r.From, r.To), r.Destination, verdict, rangeDecider(pr)}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func addrSpan(from, to string) string {
+	if from == to {
+		return from
+	}
+	return from + "-" + to
+}
+
 // rangeDecider names what decided a port range: its first blocking
 // finding, or the firewall rule that passed it.
 func rangeDecider(r *analyzer.PortRangeResult) string {
 	if len(r.Explanations) > 0 {
 		f := r.Explanations[0]
+		if f.Component == "" {
+			return f.Message
+		}
 		return f.Component + ": " + f.Message
 	}
 	for _, h := range r.ForwardPath {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"os"
 	"strconv"
 	"testing"
 
@@ -30,7 +31,9 @@ func TestScripts(t *testing.T) {
 }
 
 func runVpcreach(ts *testscript.TestScript, neg bool, args []string) {
-	code := newCLI(ts.Stdout(), ts.Stderr()).run(args)
+	c := newCLI(ts.Stdout(), ts.Stderr())
+	c.fsys = os.DirFS(ts.Getenv("WORK"))
+	code := c.run(args)
 	ts.Setenv("VPCREACH_EXIT", strconv.Itoa(code))
 	if neg && code == 0 {
 		ts.Fatalf("vpcreach exited 0, want non-zero")

@@ -3,7 +3,6 @@
 package diag
 
 import (
-	"io"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -61,11 +60,4 @@ func Dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
 		out = append(out, d)
 	}
 	return out
-}
-
-// Write renders diags HCL-style ("Error: summary", "on FILE line N", the
-// source line, the detail), without wrapping or colour, after sorting them.
-func Write(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
-	wr := hcl.NewDiagnosticTextWriter(w, files, 0, false)
-	return wr.WriteDiagnostics(Sort(Dedupe(diags)))
 }
