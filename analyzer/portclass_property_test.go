@@ -134,9 +134,7 @@ func rangeOf(rs []*PortRangeResult, p uint16) *PortRangeResult {
 
 // rangeAnalysis views a port range as an analysis, for signature and dump.
 func rangeAnalysis(r *PortRangeResult) *Analysis {
-	return &Analysis{Verdict: r.Verdict, Reachable: r.Reachable, Query: QueryInfo{AppProtocol: r.AppProtocol},
-		ForwardPath: r.ForwardPath, ReturnPath: r.ReturnPath, Explanations: r.Explanations,
-		AdditionalDetails: r.AdditionalDetails}
+	return &Analysis{Query: QueryInfo{AppProtocol: r.AppProtocol}, Answer: r.Answer}
 }
 
 // randomQuery picks a TCP or UDP query between endpoints of eps, often from
