@@ -20,9 +20,9 @@ func TestRun(t *testing.T) {
 		{[]string{"-nope"}, 1, "", "vpcgen -h"},
 		{[]string{"-spokes", "3"}, 1, "", "-o DIR"},
 		{[]string{"-o", dir, "-spokes", "0"}, 1, "", "spokes must be between"},
-		{[]string{"-o", dir, "-spokes", "3", "-rules", "100", "-seed", "9"}, 0, "wrote 9 files", ""},
+		{[]string{"-o", dir, "-spokes", "3", "-rules", "100", "-seed", "9"}, 0, "wrote 10 files", ""},
 		{[]string{"-o", dir, "-spokes", "2"}, 1, "", "already holds a topology"},
-		{[]string{"-o", dir, "-spokes", "2", "-replace", "-appliance-mode=false"}, 0, "wrote 8 files", ""},
+		{[]string{"-o", dir, "-spokes", "2", "-replace", "-appliance-mode=false"}, 0, "wrote 9 files", ""},
 	} {
 		var out, errb bytes.Buffer
 		code := run(c.args, &out, &errb)

@@ -22,8 +22,9 @@
 //   - a STRICT_ORDER firewall policy (aws:drop_established) with
 //     Config.Rules rules: 5-tuple Suricata rules between spokes (a
 //     rules_file), standard stateful_rule blocks (a blocklist and DNS),
-//     TLS SNI and HTTP Host rules, and a domain allow list; optionally the
-//     ET Open corpus as a further rules_file group (Config.ETOpen).
+//     a few inline (heredoc) TLS exceptions, TLS SNI and HTTP Host rules (a
+//     rules_file), and a domain allow list; optionally the ET Open corpus
+//     as a further rules_file group (Config.ETOpen).
 //
 // A few rules are fixed so that known queries have known answers (see
 // InternetHost, AllowedSNI and the Port constants); the rest are drawn from
