@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
+
+	"github.com/vpcreach/vpcreach/internal/par"
 )
 
 // config is the typed decode of every topology file: one slice per block
@@ -35,14 +37,20 @@ type config struct {
 	Expects             []*expectBlock         `hcl:"expect,block"`
 }
 
-// decode decodes every body (locals already removed) into one config.
+// decode decodes every body (locals already removed) into one config,
+// in body order. Bodies are decoded concurrently: each decode reads only
+// its body and l.ctx, which nothing writes after the locals phase.
 func (l *loader) decode(bodies []hcl.Body) *config {
+	cs := make([]config, len(bodies))
+	ds := make([]hcl.Diagnostics, len(bodies))
+	par.Do(len(bodies), func(i int) {
+		ds[i] = gohcl.DecodeBody(bodies[i], l.ctx, &cs[i])
+		checkRequired(reflect.ValueOf(&cs[i]), &ds[i])
+	})
 	all := &config{}
-	for _, b := range bodies {
-		var c config
-		l.diags = append(l.diags, gohcl.DecodeBody(b, l.ctx, &c)...)
-		l.checkRequired(reflect.ValueOf(&c))
-		all.merge(&c)
+	for i := range cs {
+		l.diags = append(l.diags, ds[i]...)
+		all.merge(&cs[i])
 	}
 	return all
 }
@@ -54,8 +62,8 @@ var (
 
 // checkRequired reports the required attributes (an hcl tag without
 // ",optional") that a block leaves out, through nested blocks. gohcl does
-// not, for fields of type hcl.Expression.
-func (l *loader) checkRequired(v reflect.Value) {
+// not, for fields of type hcl.Expression. It appends to diags.
+func checkRequired(v reflect.Value, diags *hcl.Diagnostics) {
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return
@@ -74,7 +82,7 @@ func (l *loader) checkRequired(v reflect.Value) {
 		switch {
 		case f.Type == exprType && tag != "" && !strings.Contains(tag, ","):
 			if e, _ := fv.Interface().(hcl.Expression); !present(e) && body != nil {
-				l.diags = append(l.diags, &hcl.Diagnostic{
+				*diags = append(*diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Missing required argument",
 					Detail:   fmt.Sprintf("The argument %q is required, but no definition was found.", tag),
@@ -83,7 +91,7 @@ func (l *loader) checkRequired(v reflect.Value) {
 			}
 		case f.Type.Kind() == reflect.Slice && strings.HasSuffix(tag, ",block"):
 			for j := range fv.Len() {
-				l.checkRequired(fv.Index(j))
+				checkRequired(fv.Index(j), diags)
 			}
 		}
 	}
