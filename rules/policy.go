@@ -95,8 +95,9 @@ func (p *Policy) RuleCount() int { return len(p.user) }
 // port set starts or ends+1: destination ports of every stateful and
 // stateless rule, and source ports too (a rule written for the reply
 // direction tests the server port as its source port; <> rules test both).
-// Splitting 0-65535 at these points gives ranges that every rule treats
-// alike. 0 is always included.
+// Alert rules are left out: they never change an outcome (evaluation skips
+// them), so they draw no boundary. Splitting 0-65535 at these points gives
+// ranges that every rule treats alike. 0 is always included.
 func (p *Policy) DestinationPortBoundaries() []uint16 {
 	seen := map[uint16]bool{0: true}
 	add := func(s ports.Set) {
@@ -108,6 +109,9 @@ func (p *Policy) DestinationPortBoundaries() []uint16 {
 		}
 	}
 	for _, c := range p.rules {
+		if c.action == ActionAlert {
+			continue
+		}
 		add(c.dports)
 		add(c.sports)
 	}
