@@ -1,5 +1,11 @@
 package rules
 
+import (
+	"net/netip"
+
+	"go4.org/netipx"
+)
+
 // narrowPorts is the largest destination-port set indexed port by port;
 // wider sets go to the bucket's wide list.
 const narrowPorts = 64
@@ -11,6 +17,13 @@ const narrowPorts = 64
 // are left out.
 type ruleIndex struct {
 	buckets map[bucketKey]*portIndex
+	// sets are the distinct address sets of the indexed rules; srcSet and
+	// dstSet give, by rule position, the index in sets of the rule's
+	// source and destination (-1: any). Rules share sets (a variable, or
+	// the same address text in a group), so candidates tests each set once
+	// per packet address instead of once per rule.
+	sets           []*netipx.IPSet
+	srcSet, dstSet []int32
 }
 
 type bucketKey struct {
@@ -25,8 +38,23 @@ type portIndex struct {
 
 // buildIndex indexes rs (in evaluation order, rs[i].pos == i).
 func buildIndex(rs []*compiledRule) *ruleIndex {
-	ix := &ruleIndex{buckets: map[bucketKey]*portIndex{}}
+	ix := &ruleIndex{buckets: map[bucketKey]*portIndex{},
+		srcSet: make([]int32, len(rs)), dstSet: make([]int32, len(rs))}
+	ids := map[*netipx.IPSet]int32{}
+	id := func(s *netipx.IPSet) int32 {
+		if s == nil {
+			return -1
+		}
+		n, ok := ids[s]
+		if !ok {
+			n = int32(len(ix.sets))
+			ids[s] = n
+			ix.sets = append(ix.sets, s)
+		}
+		return n
+	}
 	for _, c := range rs {
+		ix.srcSet[c.pos], ix.dstSet[c.pos] = id(c.src), id(c.dst)
 		if c.action == ActionAlert {
 			continue
 		}
@@ -86,12 +114,53 @@ func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string) []in
 	}
 	merged := mergeSorted(lists)
 	out := merged[:0]
+	m := setMemo{ix: ix, addrs: [2]netip.Addr{pk.src, pk.dst}, known: make([]uint8, 2*len(ix.sets))}
 	for _, i := range merged {
-		if rs[i].headerMatches(pk) {
+		if m.headerMatches(rs[i], pk) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// setMemo answers "is address addrs[w] in set k" for the sets of an index,
+// each question once: known[2k+w] is 0 (not asked yet), 1 (no) or 2 (yes).
+type setMemo struct {
+	ix    *ruleIndex
+	addrs [2]netip.Addr // the packet's source (0) and destination (1)
+	known []uint8
+}
+
+// in reports whether addrs[w] is in set k (k < 0: any address).
+func (m *setMemo) in(k int32, w int) bool {
+	if k < 0 {
+		return true
+	}
+	slot := &m.known[2*int(k)+w]
+	if *slot == 0 {
+		*slot = 1
+		if m.ix.sets[k].Contains(m.addrs[w]) {
+			*slot = 2
+		}
+	}
+	return *slot == 2
+}
+
+// headerMatches is compiledRule.headerMatches with memoised set lookups.
+func (m *setMemo) headerMatches(c *compiledRule, pk *packet) bool {
+	if c.protos&maskOf(pk.l4) == 0 {
+		return false
+	}
+	portful := pk.l4 == TCP || pk.l4 == UDP
+	if !portful && (!c.sports.IsAll() || !c.dports.IsAll()) {
+		return false
+	}
+	src, dst := m.ix.srcSet[c.pos], m.ix.dstSet[c.pos]
+	if m.in(src, 0) && m.in(dst, 1) && (!portful || (inPorts(c.sports, pk.sport) && inPorts(c.dports, pk.dport))) {
+		return true
+	}
+	return c.bidir && m.in(src, 1) && m.in(dst, 0) &&
+		(!portful || (inPorts(c.sports, pk.dport) && inPorts(c.dports, pk.sport)))
 }
 
 // mergeSorted merges ascending lists into one ascending list without
