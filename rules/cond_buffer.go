@@ -84,6 +84,15 @@ type bufferCond struct {
 
 // match reports whether the inspections all hold on value v.
 func (b *bufferCond) match(v string) bool {
+	if m, ok := b.matchAnchored(v); ok {
+		return m
+	}
+	return b.matchBuffer(v)
+}
+
+// matchBuffer is match by the general matcher: it builds the buffer (with
+// its transforms) and runs every inspection on it.
+func (b *bufferCond) matchBuffer(v string) bool {
 	buf := []byte(v)
 	if b.lower {
 		buf = bytes.ToLower(buf)
@@ -135,4 +144,71 @@ func matchItems(items []bufItem, buf []byte, prev int) bool {
 		return it.size.holds(len(buf)) && matchItems(rest, buf, prev)
 	}
 	return false
+}
+
+// matchAnchored decides, without building the buffer, the shape that
+// domain rules take: one content inspection, not negated, anchored by
+// endswith (and maybe startswith), without offset, depth, distance or
+// within, where the value and the pattern are ASCII (so lower-casing and
+// nocase are byte-wise). ok is false when the shape does not qualify; the
+// caller then builds the buffer and runs the general matcher, which gives
+// the same answer (TestMatchAnchoredAgreesWithMatchItems).
+func (b *bufferCond) matchAnchored(v string) (match, ok bool) {
+	if len(b.items) != 1 || b.items[0].kind != itemContent {
+		return false, false
+	}
+	c := b.items[0].content
+	if c.negated || !c.endswith || c.offset >= 0 || c.depth >= 0 || c.hasDist || c.hasWithin ||
+		!isASCII(v) || !asciiBytes(c.pattern) {
+		return false, false
+	}
+	n, m := len(v), len(c.pattern)
+	if b.dotprefix {
+		n++
+	}
+	if m > n || (c.startswith && m != n) {
+		return false, true
+	}
+	// Compare the pattern with the last m bytes of the buffer, which is
+	// "." + v with dotprefix.
+	for i := range m {
+		j := n - m + i
+		var ch byte
+		switch {
+		case !b.dotprefix:
+			ch = v[j]
+		case j == 0:
+			ch = '.'
+		default:
+			ch = v[j-1]
+		}
+		p := c.pattern[i]
+		if b.lower || c.nocase {
+			ch = lowerASCII(ch)
+		}
+		if c.nocase {
+			p = lowerASCII(p)
+		}
+		if ch != p {
+			return false, true
+		}
+	}
+	return true, true
+}
+
+// asciiBytes reports whether b holds only ASCII bytes.
+func asciiBytes(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

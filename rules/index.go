@@ -163,31 +163,61 @@ func (m *setMemo) headerMatches(c *compiledRule, pk *packet) bool {
 		(!portful || (inPorts(c.sports, pk.dport) && inPorts(c.dports, pk.sport)))
 }
 
-// mergeSorted merges ascending lists into one ascending list without
-// duplicates.
+// mergeSorted merges ascending lists into one new ascending list without
+// duplicates (the lists are the index's own: they are never modified). It
+// merges pairwise, skipping empty lists, so the common case of one or two
+// non-empty lists costs a copy or one linear merge.
 func mergeSorted(lists [][]int32) []int32 {
 	n := 0
 	for _, l := range lists {
 		n += len(l)
 	}
 	out := make([]int32, 0, n)
-	heads := make([]int, len(lists))
-	for {
-		best := -1
-		for i, l := range lists {
-			if heads[i] < len(l) && (best < 0 || l[heads[i]] < lists[best][heads[best]]) {
-				best = i
+	var tmp []int32
+	for _, l := range lists {
+		switch {
+		case len(l) == 0:
+		case len(out) == 0:
+			out = appendUnique(out, l)
+		default:
+			if tmp == nil {
+				tmp = make([]int32, 0, n)
 			}
+			tmp = merge2(tmp[:0], out, l)
+			out, tmp = tmp, out
 		}
-		if best < 0 {
-			return out
-		}
-		v := lists[best][heads[best]]
-		heads[best]++
+	}
+	return out
+}
+
+// appendUnique appends ascending l to out, dropping repeats.
+func appendUnique(out, l []int32) []int32 {
+	for _, v := range l {
 		if len(out) == 0 || out[len(out)-1] != v {
 			out = append(out, v)
 		}
 	}
+	return out
+}
+
+// merge2 appends the ascending merge of a and b to out, without duplicates.
+func merge2(out, a, b []int32) []int32 {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var v int32
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			v, i = a[i], i+1
+		case i == len(a) || b[j] < a[i]:
+			v, j = b[j], j+1
+		default: // equal
+			v, i, j = a[i], i+1, j+1
+		}
+		if len(out) == 0 || out[len(out)-1] != v {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // linearCandidates is the plain scan the index must agree with: every
