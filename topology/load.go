@@ -32,9 +32,10 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 // understands it ("." for the root of an fstest.MapFS). Rules files named
 // by rules_file are read from fsys too.
 //
-// The phases: parse every file; evaluate the locals blocks in dependency
-// order (the only values an expression may use); decode the blocks with
-// gohcl, keeping attributes as expressions; declare every resource in a
+// The phases: parse every file (files concurrently); evaluate the locals
+// blocks in dependency order (the only values an expression may use);
+// decode the blocks as gohcl would (decode_plan.go; files concurrently),
+// keeping attributes as expressions; declare every resource in a
 // symbol table (names, duplicates); resolve references statically and
 // evaluate values into the model, checking each block on its own; build
 // the implicit resources, defaults, back-references, sorted slices and
