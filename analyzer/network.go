@@ -43,8 +43,9 @@ type Network struct {
 // Topology returns the topology the network was compiled from.
 func (n *Network) Topology() *topology.Topology { return n.topo }
 
-// newNetwork indexes topo's route tables and keeps the given policies.
-func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewallPolicy) *Network {
+// newNetwork indexes topo's route tables and keeps the given policies;
+// the internet representative avoids the topology's prefixes and extra.
+func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewallPolicy, extra ...netip.Prefix) *Network {
 	n := &Network{
 		topo:      topo,
 		routes:    map[*topology.RouteTable]prefixTable[*topology.Route]{},
@@ -75,7 +76,7 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		}
 		n.tgwRoutes[rt] = newPrefixTable(entries)
 	}
-	n.internet = internetRepresentative(topo)
+	n.internet = internetRepresentative(topo, extra...)
 	return n
 }
 
