@@ -24,6 +24,9 @@ type ruleIndex struct {
 	// per packet address instead of once per rule.
 	sets           []*netipx.IPSet
 	srcSet, dstSet []int32
+	// single[k] is set k's prefix when the set is exactly one prefix (the
+	// common case: a CIDR, HOME_NET), tested without the set's search.
+	single []netip.Prefix
 }
 
 type bucketKey struct {
@@ -50,6 +53,11 @@ func buildIndex(rs []*compiledRule) *ruleIndex {
 			n = int32(len(ix.sets))
 			ids[s] = n
 			ix.sets = append(ix.sets, s)
+			var one netip.Prefix
+			if ps := s.Prefixes(); len(ps) == 1 {
+				one = ps[0]
+			}
+			ix.single = append(ix.single, one)
 		}
 		return n
 	}
@@ -143,6 +151,9 @@ func (m *setMemo) in(k int32, w int) bool {
 	if k < 0 {
 		return true
 	}
+	if p := m.ix.single[k]; p.IsValid() {
+		return p.Contains(m.addrs[w])
+	}
 	slot := &m.known[2*int(k)+w]
 	if *slot == 0 {
 		*slot = 1
@@ -163,10 +174,10 @@ func (m *setMemo) headerMatches(c *compiledRule, pk *packet) bool {
 		return false
 	}
 	src, dst := m.ix.srcSet[c.pos], m.ix.dstSet[c.pos]
-	if m.in(src, 0) && m.in(dst, 1) && (!portful || (inPorts(c.sports, pk.sport) && inPorts(c.dports, pk.dport))) {
+	if m.in(dst, 1) && m.in(src, 0) && (!portful || (inPorts(c.sports, pk.sport) && inPorts(c.dports, pk.dport))) {
 		return true
 	}
-	return c.bidir && m.in(src, 1) && m.in(dst, 0) &&
+	return c.bidir && m.in(dst, 0) && m.in(src, 1) &&
 		(!portful || (inPorts(c.sports, pk.dport) && inPorts(c.dports, pk.sport)))
 }
 
