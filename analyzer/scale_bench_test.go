@@ -86,12 +86,13 @@ func targets() []org {
 func benchLoad(b *testing.B, o org) {
 	files := o.files(b)
 	b.ReportAllocs()
-	b.ResetTimer()
 	var n *analyzer.Network
+	cpu := processCPU()
 	for b.Loop() {
 		n = load(b, files)
 	}
 	b.StopTimer()
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(n.RuleCount()), "rules")
 	b.ReportMetric(float64(files.Size())/(1<<20), "input-MB")
 	n = nil
@@ -103,6 +104,13 @@ func benchLoad(b *testing.B, o org) {
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(n)
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "live-MB")
+}
+
+// reportCPU reports the process CPU time (user + system, all goroutines,
+// the garbage collector included) per op since since: on a shared machine
+// it varies less than the wall time.
+func reportCPU(b *testing.B, since time.Duration) {
+	b.ReportMetric(float64(processCPU()-since)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // BenchmarkLoadValidate: load + validate (topology.LoadFS +
@@ -134,20 +142,22 @@ func BenchmarkLoadTarget(b *testing.B) {
 	}
 }
 
-// queries returns the single queries of BenchmarkAnalyzePath: spoke to
-// the internet (TLS by SNI, through the egress NAT) and spoke to spoke
-// across AZs (both directions through one endpoint).
-func queries() []struct {
+// queries returns the single queries of BenchmarkAnalyzePath on an
+// organisation of the given number of spokes: spoke to the internet (TLS
+// by SNI, through the egress NAT) and spoke to spoke across AZs (both
+// directions through one endpoint).
+func queries(spokes int) []struct {
 	name string
 	q    analyzer.Query
 } {
+	a, b := min(17, spokes), max(1, spokes*842/1000)
 	return []struct {
 		name string
 		q    analyzer.Query
 	}{
-		{"spoke-internet", analyzer.Query{From: gen.SpokeInstance(17, 1), To: gen.InternetHost,
+		{"spoke-internet", analyzer.Query{From: gen.SpokeInstance(a, 1), To: gen.InternetHost,
 			Protocol: topology.ProtocolTCP, Port: 443, HasPort: true, SNI: gen.AllowedSNI}},
-		{"spoke-spoke", analyzer.Query{From: gen.SpokeInstance(17, 0), To: gen.SpokeInstance(842, 2),
+		{"spoke-spoke", analyzer.Query{From: gen.SpokeInstance(a, 0), To: gen.SpokeInstance(b, 2),
 			Protocol: topology.ProtocolTCP, Port: gen.EastWestPort, HasPort: true}},
 	}
 }
@@ -172,7 +182,21 @@ func BenchmarkAnalyzePath(b *testing.B) {
 	for _, o := range targets() {
 		b.Run(o.name, func(b *testing.B) {
 			n := load(b, o.files(b))
-			for _, c := range queries() {
+			for _, c := range queries(o.spokes) {
+				b.Run(c.name, func(b *testing.B) { benchQuery(b, n, c.q) })
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyzePathScaling: one query as the organisation grows
+// (1,000 rules), to show what a query's cost owes to N.
+func BenchmarkAnalyzePathScaling(b *testing.B) {
+	for _, spokes := range []int{10, 100, 1000} {
+		o := org{name: fmt.Sprintf("N=%d/R=1000", spokes), spokes: spokes, rules: 1000}
+		b.Run(o.name, func(b *testing.B) {
+			n := load(b, o.files(b))
+			for _, c := range queries(o.spokes) {
 				b.Run(c.name, func(b *testing.B) { benchQuery(b, n, c.q) })
 			}
 		})
@@ -185,7 +209,7 @@ func BenchmarkAnalyzeAllPorts(b *testing.B) {
 	for _, o := range targets() {
 		b.Run(o.name, func(b *testing.B) {
 			n := load(b, o.files(b))
-			for _, c := range queries() {
+			for _, c := range queries(o.spokes) {
 				q := c.q
 				q.Port, q.HasPort = 0, false
 				b.Run(c.name, func(b *testing.B) { benchQuery(b, n, q) })
@@ -229,10 +253,11 @@ func BenchmarkQueries10k(b *testing.B) {
 			qs := randomQueries(o.spokes, 10000)
 			workers := runtime.GOMAXPROCS(0)
 			b.ReportAllocs()
-			b.ResetTimer()
+			cpu := processCPU()
 			for b.Loop() {
 				runParallel(b, n, qs, workers)
 			}
+			reportCPU(b, cpu)
 			b.ReportMetric(float64(workers), "workers")
 		})
 	}
