@@ -30,7 +30,9 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 
 // LoadFS is Load on the file system fsys, where p is a path as fsys
 // understands it ("." for the root of an fstest.MapFS). Rules files named
-// by rules_file are read from fsys too.
+// by rules_file are read from fsys too. Files are read from several
+// goroutines at once, so fsys must allow concurrent reads (os.DirFS and
+// fstest.MapFS do).
 //
 // The phases: parse every file (files concurrently); evaluate the locals
 // blocks in dependency order (the only values an expression may use);
