@@ -48,8 +48,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	n := newNetwork(topo, policies)
-	n.internet = internetRepresentative(topo, extra...)
+	n := newNetwork(topo, policies, extra...)
 	n.ruleBounds = ruleAddrBounds(all)
 	for _, c := range groupRules {
 		n.ruleCount += c
@@ -76,11 +75,13 @@ func countRules(pol *rules.Policy, byGroup map[string]int) {
 // representative internet address must avoid.
 func specificPrefixes(pol *rules.Policy) []netip.Prefix {
 	var out []netip.Prefix
+	seen := map[*netipx.IPSet]bool{} // rules share sets (variables, repeated addresses)
 	for _, r := range pol.Rules() {
 		for _, s := range []*netipx.IPSet{r.Src, r.Dst} {
-			if s == nil {
+			if s == nil || seen[s] {
 				continue
 			}
+			seen[s] = true
 			ps := s.Prefixes()
 			if coversLittle(ps) {
 				out = append(out, ps...)

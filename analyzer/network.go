@@ -29,6 +29,9 @@ type Network struct {
 	routes    map[*topology.RouteTable]prefixTable[*topology.Route]
 	tgwRoutes map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]
 	policies  map[*topology.Firewall]firewallPolicy
+	// portBounds are the policies' DestinationPortBoundaries, computed
+	// once (all-ports queries need them for every firewall crossed).
+	portBounds map[*topology.Firewall][]uint16
 	// internet is the address that stands for "the internet" when a query
 	// names no internet address: one that no route, rule or ACL of the
 	// topology names specifically.
@@ -43,13 +46,25 @@ type Network struct {
 // Topology returns the topology the network was compiled from.
 func (n *Network) Topology() *topology.Topology { return n.topo }
 
-// newNetwork indexes topo's route tables and keeps the given policies.
-func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewallPolicy) *Network {
+// newNetwork indexes topo's route tables and keeps the given policies;
+// the internet representative avoids the topology's prefixes and extra.
+func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewallPolicy, extra ...netip.Prefix) *Network {
 	n := &Network{
 		topo:      topo,
 		routes:    map[*topology.RouteTable]prefixTable[*topology.Route]{},
 		tgwRoutes: map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]{},
 		policies:  policies,
+
+		portBounds: map[*topology.Firewall][]uint16{},
+	}
+	byPolicy := map[firewallPolicy][]uint16{}
+	for fw, pol := range policies {
+		b, ok := byPolicy[pol]
+		if !ok {
+			b = pol.DestinationPortBoundaries()
+			byPolicy[pol] = b
+		}
+		n.portBounds[fw] = b
 	}
 	for _, v := range topo.VPCs {
 		n.indexRouteTable(v.MainRouteTable)
@@ -64,7 +79,7 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		}
 		n.tgwRoutes[rt] = newPrefixTable(entries)
 	}
-	n.internet = internetRepresentative(topo)
+	n.internet = internetRepresentative(topo, extra...)
 	return n
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vpcreach/vpcreach/internal/par"
 	"github.com/vpcreach/vpcreach/internal/ports"
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -14,7 +15,8 @@ import (
 // the path; their ACL, SG and firewall rules split 0-65535 into classes
 // that every component treats alike (well-known application ports are
 // classes of their own, so app inference is not smeared across a class);
-// each class is answered with one representative port, and neighbouring
+// each class is answered with one representative port (classes are
+// answered concurrently, on up to GOMAXPROCS goroutines), and neighbouring
 // classes with the same verdict and deciders are merged.
 func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 	probe := q
@@ -22,15 +24,19 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 	first := n.analyzeOne(probe, src, dst)
 	classes := portClasses(n.pathBoundaries(first, q.Protocol))
 
+	answers := make([]*Analysis, len(classes))
+	par.Do(len(classes), func(i int) {
+		answers[i] = first
+		if c := classes[i]; c.Lo != 0 {
+			cq := q
+			cq.Port, cq.HasPort = c.Lo, true
+			answers[i] = n.analyzeOne(cq, src, dst)
+		}
+	})
 	var ranges []*PortRangeResult
 	var lastSig string
-	for _, c := range classes {
-		cq := q
-		cq.Port, cq.HasPort = c.Lo, true
-		a := first
-		if c.Lo != 0 {
-			a = n.analyzeOne(cq, src, dst)
-		}
+	for i, c := range classes {
+		a := answers[i]
 		sig := signature(a)
 		if len(ranges) > 0 && sig == lastSig {
 			last := ranges[len(ranges)-1]
@@ -111,9 +117,7 @@ func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 
 				}
 			}
 		case *topology.FirewallEndpoint:
-			if pol := n.policies[r.Firewall]; pol != nil {
-				out = append(out, pol.DestinationPortBoundaries()...)
-			}
+			out = append(out, n.portBounds[r.Firewall]...)
 		}
 	}
 	for _, p := range appPorts(proto) {

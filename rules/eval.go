@@ -132,7 +132,7 @@ func (ev *evaluation) run(fwd []*packet) []*world {
 			if ev.linear {
 				c = linearCandidates(ev.p.rules, pk, app)
 			} else {
-				c = ev.p.index.candidates(ev.p.rules, pk, app)
+				c = ev.p.index.candidates(ev.p.rules, pk, app, ev.f)
 			}
 			cands[pk.fromClient] = c
 		}

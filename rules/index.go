@@ -24,8 +24,8 @@ type bucketKey struct {
 }
 
 type portIndex struct {
-	wide   []int32
-	byPort map[uint16][]int32
+	wide   ruleList
+	byPort map[uint16]*ruleList
 }
 
 // buildIndex indexes rs (in evaluation order, rs[i].pos == i).
@@ -63,7 +63,7 @@ func buildIndex(rs []*compiledRule) *ruleIndex {
 func (ix *ruleIndex) bucket(k bucketKey) *portIndex {
 	b := ix.buckets[k]
 	if b == nil {
-		b = &portIndex{byPort: map[uint16][]int32{}}
+		b = &portIndex{byPort: map[uint16]*ruleList{}}
 		ix.buckets[k] = b
 	}
 	return b
@@ -75,33 +75,40 @@ func (b *portIndex) add(c *compiledRule, l4 protoMask) {
 		n += int(r.Hi-r.Lo) + 1
 	}
 	if c.bidir || l4&(maskTCP|maskUDP) == 0 || n > narrowPorts {
-		b.wide = append(b.wide, int32(c.pos))
+		b.wide.add(c)
 		return
 	}
 	for _, r := range c.dports.Ranges() {
 		for p := uint32(r.Lo); p <= uint32(r.Hi); p++ {
-			b.byPort[uint16(p)] = append(b.byPort[uint16(p)], int32(c.pos))
+			l := b.byPort[uint16(p)]
+			if l == nil {
+				l = &ruleList{}
+				b.byPort[uint16(p)] = l
+			}
+			l.add(c)
 		}
 	}
 }
 
 // candidates returns, in evaluation order, the non-alert rules of rs whose
 // transport, app protocol and header can match packets like pk (all
-// packets of one direction of a flow share them).
-func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string) []int32 {
+// packets of one direction of a flow share them); of the domain rules
+// (see index_keyed.go), only those whose key fits f's known values.
+func (ix *ruleIndex) candidates(rs []*compiledRule, pk *packet, app string, f *Flow) []int32 {
 	apps := []string{""}
 	if app != "" {
 		apps = append(apps, app)
 	}
+	fv := newFlowValues(f)
 	var lists [][]int32
 	for _, a := range apps {
 		b := ix.buckets[bucketKey{maskOf(pk.l4), a}]
 		if b == nil {
 			continue
 		}
-		lists = append(lists, b.wide)
-		if pk.l4 == TCP || pk.l4 == UDP {
-			lists = append(lists, b.byPort[pk.dport])
+		lists = b.wide.appendSelected(lists, &fv)
+		if l := b.byPort[pk.dport]; l != nil && (pk.l4 == TCP || pk.l4 == UDP) {
+			lists = l.appendSelected(lists, &fv)
 		}
 	}
 	hc := newHeaderCache(ix.nsets, pk)

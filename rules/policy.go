@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/internal/par"
 	"github.com/vpcreach/vpcreach/internal/ports"
 )
 
@@ -32,7 +33,20 @@ type Policy struct {
 }
 
 // groupLoader loads one rule group (LoadGroup, or a stand-in in tests).
+// Groups are loaded concurrently: a loader must be safe for that.
 type groupLoader func(GroupSpec, Env) ([]*Rule, hcl.Diagnostics)
+
+// loadedGroup is one group as the loader returned it.
+type loadedGroup struct {
+	rules []*Rule
+	diags hcl.Diagnostics
+}
+
+// loadedRule is a rule to compile, with its group's negated variables.
+type loadedRule struct {
+	rule    *Rule
+	negVars map[string]bool
+}
 
 // compilePolicy compiles spec with load: every group is loaded, rules are
 // put in evaluation order (see orderRules), their options compiled and the
@@ -53,16 +67,26 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	diags = append(diags, p.checkSettings(spec)...)
 	groups := append([]GroupSpec(nil), spec.StatefulGroups...)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Priority < groups[j].Priority })
-	var compiled []*compiledRule
-	for _, g := range groups {
-		rs, d := load(g, spec.Env)
-		diags = append(diags, d...)
+	// Groups load concurrently, then their rules compile concurrently in
+	// chunks; results are gathered in group and rule order.
+	loaded := make([]loadedGroup, len(groups))
+	par.Do(len(groups), func(i int) { loaded[i].rules, loaded[i].diags = load(groups[i], spec.Env) })
+	var todo []loadedRule
+	for i, g := range groups {
+		diags = append(diags, loaded[i].diags...)
 		diags = append(diags, p.checkGroup(g)...)
 		negVars := map[string]bool{"EXTERNAL_NET": !hasNamedPrefixes(g.IPSets, "EXTERNAL_NET")}
-		for _, r := range rs {
-			compiled = append(compiled, compileRule(r, negVars))
+		for _, r := range loaded[i].rules {
+			todo = append(todo, loadedRule{r, negVars})
 		}
 	}
+	compiled := make([]*compiledRule, len(todo))
+	const chunk = 512
+	par.Do((len(todo)+chunk-1)/chunk, func(k int) {
+		for i := k * chunk; i < min(len(todo), (k+1)*chunk); i++ {
+			compiled[i] = compileRule(todo[i].rule, todo[i].negVars)
+		}
+	})
 	if p.order == DefaultActionOrder {
 		sortActionOrder(compiled)
 	}
@@ -95,8 +119,9 @@ func (p *Policy) RuleCount() int { return len(p.user) }
 // port set starts or ends+1: destination ports of every stateful and
 // stateless rule, and source ports too (a rule written for the reply
 // direction tests the server port as its source port; <> rules test both).
-// Splitting 0-65535 at these points gives ranges that every rule treats
-// alike. 0 is always included.
+// Alert rules are left out: they never change an outcome (evaluation skips
+// them), so they draw no boundary. Splitting 0-65535 at these points gives
+// ranges that every rule treats alike. 0 is always included.
 func (p *Policy) DestinationPortBoundaries() []uint16 {
 	seen := map[uint16]bool{0: true}
 	add := func(s ports.Set) {
@@ -108,6 +133,9 @@ func (p *Policy) DestinationPortBoundaries() []uint16 {
 		}
 	}
 	for _, c := range p.rules {
+		if c.action == ActionAlert {
+			continue
+		}
 		add(c.dports)
 		add(c.sports)
 	}

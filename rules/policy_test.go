@@ -102,7 +102,8 @@ func TestDestinationPortBoundaries(t *testing.T) {
 	t.Parallel()
 	p := testPolicy(t, `pass tcp any any -> any [80,443] (sid:1;)
 drop tcp any any -> any 8000:8100 (sid:2;)
-pass tcp any 53 <> any any (sid:3;)`, withStateless("aws:forward_to_sfe", StatelessRule{
+pass tcp any 53 <> any any (sid:3;)
+alert tcp any any -> any 7000 (msg:"alerts never change an outcome: no boundary"; sid:4;)`, withStateless("aws:forward_to_sfe", StatelessRule{
 		Priority: 1, Actions: []string{"aws:drop"}, DestinationPorts: ports.NewSet(ports.Range{Lo: 9000, Hi: 9009}),
 	}))
 	want := []uint16{0, 53, 54, 80, 81, 443, 444, 8000, 8101, 9000, 9010}

@@ -1,12 +1,11 @@
 package topology
 
 import (
-	"fmt"
 	"reflect"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/gohcl"
+
+	"github.com/vpcreach/vpcreach/internal/par"
 )
 
 // config is the typed decode of every topology file: one slice per block
@@ -35,58 +34,23 @@ type config struct {
 	Expects             []*expectBlock         `hcl:"expect,block"`
 }
 
-// decode decodes every body (locals already removed) into one config.
+// decode decodes every body (locals already removed) into one config,
+// in body order, and reports required arguments left out. Bodies are
+// decoded concurrently: each decode reads only its body and the plans,
+// which are complete before it starts.
 func (l *loader) decode(bodies []hcl.Body) *config {
+	top := decodePlans{}.planFor(reflect.TypeFor[config]())
+	cs := make([]config, len(bodies))
+	ds := make([]hcl.Diagnostics, len(bodies))
+	par.Do(len(bodies), func(i int) {
+		top.decode(bodies[i], reflect.ValueOf(&cs[i]).Elem(), &ds[i])
+	})
 	all := &config{}
-	for _, b := range bodies {
-		var c config
-		l.diags = append(l.diags, gohcl.DecodeBody(b, l.ctx, &c)...)
-		l.checkRequired(reflect.ValueOf(&c))
-		all.merge(&c)
+	for i := range cs {
+		l.diags = append(l.diags, ds[i]...)
+		all.merge(&cs[i])
 	}
 	return all
-}
-
-var (
-	exprType = reflect.TypeFor[hcl.Expression]()
-	bodyType = reflect.TypeFor[hcl.Body]()
-)
-
-// checkRequired reports the required attributes (an hcl tag without
-// ",optional") that a block leaves out, through nested blocks. gohcl does
-// not, for fields of type hcl.Expression.
-func (l *loader) checkRequired(v reflect.Value) {
-	if v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return
-		}
-		v = v.Elem()
-	}
-	var body hcl.Body
-	for i := range v.NumField() {
-		if v.Type().Field(i).Type == bodyType {
-			body, _ = v.Field(i).Interface().(hcl.Body)
-		}
-	}
-	for i := range v.NumField() {
-		f, fv := v.Type().Field(i), v.Field(i)
-		tag := f.Tag.Get("hcl")
-		switch {
-		case f.Type == exprType && tag != "" && !strings.Contains(tag, ","):
-			if e, _ := fv.Interface().(hcl.Expression); !present(e) && body != nil {
-				l.diags = append(l.diags, &hcl.Diagnostic{
-					Severity: hcl.DiagError,
-					Summary:  "Missing required argument",
-					Detail:   fmt.Sprintf("The argument %q is required, but no definition was found.", tag),
-					Subject:  body.MissingItemRange().Ptr(),
-				})
-			}
-		case f.Type.Kind() == reflect.Slice && strings.HasSuffix(tag, ",block"):
-			for j := range fv.Len() {
-				l.checkRequired(fv.Index(j))
-			}
-		}
-	}
 }
 
 func (c *config) merge(o *config) {

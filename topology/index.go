@@ -12,6 +12,8 @@ type index struct {
 	byPublicIP map[netip.Addr]Resource
 	subnets    []*Subnet // sorted by CIDR address, then VPC name
 	vpcs       []*VPC
+	subnetWin  *prefixWindow[*Subnet]
+	vpcWin     *prefixWindow[int] // positions in vpcs
 }
 
 func newIndex(t *Topology) *index {
@@ -86,24 +88,25 @@ func newIndex(t *Topology) *index {
 		return a.Addr() < b.Addr()
 	})
 	ix.vpcs = t.VPCs
+	ix.subnetWin, ix.vpcWin = newSubnetWindow(ix.subnets), newVPCWindow(ix.vpcs)
 	return ix
 }
 
+// subnetsContaining returns the subnets whose CIDR holds a, in ix.subnets
+// order.
 func (ix *index) subnetsContaining(a netip.Addr) []*Subnet {
-	var out []*Subnet
-	for _, s := range ix.subnets {
-		if s.CIDR.Contains(a) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return ix.subnetWin.containing(a)
 }
 
+// vpcsContaining returns the VPCs one of whose CIDRs holds a, in ix.vpcs
+// order, each once.
 func (ix *index) vpcsContaining(a netip.Addr) []*VPC {
+	pos := ix.vpcWin.containing(a)
+	sort.Ints(pos)
 	var out []*VPC
-	for _, v := range ix.vpcs {
-		if v.Contains(a) {
-			out = append(out, v)
+	for i, p := range pos {
+		if i == 0 || p != pos[i-1] {
+			out = append(out, ix.vpcs[p])
 		}
 	}
 	return out

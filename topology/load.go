@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -10,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/vpcreach/vpcreach/internal/par"
 )
 
 // Load reads the topology at p: a directory (every *.hcl file in it, not
@@ -27,11 +30,14 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 
 // LoadFS is Load on the file system fsys, where p is a path as fsys
 // understands it ("." for the root of an fstest.MapFS). Rules files named
-// by rules_file are read from fsys too.
+// by rules_file are read from fsys too. Files are read from several
+// goroutines at once, so fsys must allow concurrent reads (os.DirFS and
+// fstest.MapFS do).
 //
-// The phases: parse every file; evaluate the locals blocks in dependency
-// order (the only values an expression may use); decode the blocks with
-// gohcl, keeping attributes as expressions; declare every resource in a
+// The phases: parse every file (files concurrently); evaluate the locals
+// blocks in dependency order (the only values an expression may use);
+// decode the blocks as gohcl would (decode_plan.go; files concurrently),
+// keeping attributes as expressions; declare every resource in a
 // symbol table (names, duplicates); resolve references statically and
 // evaluate values into the model, checking each block on its own; build
 // the implicit resources, defaults, back-references, sorted slices and
@@ -86,43 +92,61 @@ func newLoader(fsys fs.FS) *loader {
 }
 
 // parse reads and parses the topology files and returns their bodies in
-// file name order.
+// file name order. Files are read and parsed concurrently (each on its
+// own); the results are gathered in name order.
 func (l *loader) parse(p string) []hcl.Body {
 	names, ok := l.topologyFiles(p)
 	if !ok {
 		return nil
 	}
+	results := make([]parsedFile, len(names))
+	par.Do(len(names), func(i int) { results[i] = parseFile(l.fsys, names[i]) })
 	var bodies []hcl.Body
-	for _, name := range names {
-		src, err := fs.ReadFile(l.fsys, name)
-		if err != nil {
-			l.diags = append(l.diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Cannot read topology file",
-				Detail:   "Reading " + name + " failed: " + errText(err) + ".",
-			})
+	for i, r := range results {
+		l.diags = append(l.diags, r.diags...)
+		if r.file == nil {
 			continue
 		}
-		f, d := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-		l.diags = append(l.diags, d...)
-		if f == nil {
-			continue
-		}
-		l.topo.Files[name] = f
-		if b, ok := f.Body.(*hclsyntax.Body); ok {
-			l.guardNumbers(b)
-		}
-		if f.Body != nil {
-			bodies = append(bodies, f.Body)
+		l.topo.Files[names[i]] = r.file
+		if r.file.Body != nil {
+			bodies = append(bodies, r.file.Body)
 		}
 	}
 	return bodies
 }
 
+// parsedFile is one topology file as parseFile returns it.
+type parsedFile struct {
+	file  *hcl.File // nil when the file cannot be read or parsed at all
+	diags hcl.Diagnostics
+}
+
+// parseFile reads and parses the topology file name of fsys. It touches
+// nothing but its result, so files can be parsed concurrently.
+func parseFile(fsys fs.FS, name string) parsedFile {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return parsedFile{diags: hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read topology file",
+			Detail:   "Reading " + name + " failed: " + errText(err) + ".",
+		}}}
+	}
+	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
+	if f != nil {
+		if b, ok := f.Body.(*hclsyntax.Body); ok {
+			diags = append(diags, guardNumbers(b, f.Bytes)...)
+		}
+	}
+	return parsedFile{file: f, diags: diags}
+}
+
 // guardNumbers reports number literals beyond ±2^200 (or nearer zero than
-// 2^-200) and makes them unknown: converting such a number to a string
-// takes as many digits as its exponent, which would stall the loader.
-func (l *loader) guardNumbers(body *hclsyntax.Body) {
+// 2^-200) in body (parsed from src) and makes them unknown: converting
+// such a number to a string takes as many digits as its exponent, which
+// would stall the loader.
+func guardNumbers(body *hclsyntax.Body, src []byte) hcl.Diagnostics {
+	var diags hcl.Diagnostics
 	_ = hclsyntax.VisitAll(body, func(n hclsyntax.Node) hcl.Diagnostics {
 		lit, ok := n.(*hclsyntax.LiteralValueExpr)
 		if !ok || lit.Val.Type() != cty.Number || !lit.Val.IsKnown() || lit.Val.IsNull() {
@@ -133,13 +157,18 @@ func (l *loader) guardNumbers(body *hclsyntax.Body) {
 			return nil
 		}
 		if exp := bf.MantExp(nil); bf.Sign() != 0 && (exp > 200 || exp < -200) {
-			l.errorf(lit.SrcRange, "Number out of range",
-				"The number %s is too large or too small for a topology; use a number such as a port or a priority.",
-				lit.SrcRange.SliceBytes(l.topo.Files[lit.SrcRange.Filename].Bytes))
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Number out of range",
+				Detail: fmt.Sprintf("The number %s is too large or too small for a topology; use a number such as a port or a priority.",
+					lit.SrcRange.SliceBytes(src)),
+				Subject: lit.SrcRange.Ptr(),
+			})
 			lit.Val = cty.UnknownVal(cty.Number)
 		}
 		return nil
 	})
+	return diags
 }
 
 // topologyFiles lists the files to parse: p itself, or the *.hcl files of

@@ -1,0 +1,154 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/rules"
+)
+
+// etFile is the name of the generated ET Open rules file.
+const etFile = "et-open.rules"
+
+// etIPSets are the address variables ET Open uses besides HOME_NET and
+// EXTERNAL_NET; like suricata.yaml, every server group is HOME_NET.
+func etIPSets() []string {
+	return []string{"DNS_SERVERS", "HTTP_SERVERS", "SMTP_SERVERS", "SQL_SERVERS", "TELNET_SERVERS"}
+}
+
+// etPortSets are the port variables ET Open uses, with suricata.yaml's
+// values (SHELLCODE_PORTS is !80).
+func etPortSets() []struct {
+	name  string
+	lists []string
+} {
+	return []struct {
+		name  string
+		lists []string
+	}{{"HTTP_PORTS", []string{"80"}}, {"ORACLE_PORTS", []string{"1521"}},
+		{"SHELLCODE_PORTS", []string{"0:79", "81:65535"}}, {"SSH_PORTS", []string{"22"}}}
+}
+
+// etOpen adds the ET Open rules of dir (every *.rules file, in name order)
+// as et-open.rules and the rule group et_open (STRICT_ORDER, with the
+// variables the rules use) to policy.hcl. The rules AWS Network Firewall
+// refuses (thresholding, xbits tracking by IP, ftp-data, ..., as package
+// rules checks them) are kept as comments that say why, so the group
+// loads without errors.
+func (g *generator) etOpen(dir string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.rules"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("%s holds no *.rules file; give the rules/ directory of an ET Open download", dir)
+	}
+	sort.Strings(files)
+	var text strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&text, "\n# ---- %s\n", filepath.Base(f))
+		text.WriteString(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	}
+	lines := strings.Split(text.String(), "\n")
+	for line, why := range refusedLines(text.String()) {
+		lines[line] = "# vpcgen: AWS Network Firewall refuses this rule (" + why + "): " + lines[line]
+	}
+	var out bytes.Buffer
+	out.WriteString("# ET Open, as vpcgen copied it: every *.rules file in name order. Rules AWS Network\n" +
+		"# Firewall refuses are commented out with the reason.")
+	out.WriteString(strings.Join(lines, "\n"))
+	g.files[etFile] = out.Bytes()
+
+	var b bytes.Buffer
+	b.WriteString("\n# The ET Open corpus, as an IDS group before the organisation's rules.\n")
+	b.WriteString("rule_group \"et_open\" {\n  rule_order = \"STRICT_ORDER\"\n")
+	for _, n := range etIPSets() {
+		fmt.Fprintf(&b, "  ip_set %q {\n    definition = [%q]\n  }\n", n, homeNet)
+	}
+	for _, p := range etPortSets() {
+		fmt.Fprintf(&b, "  port_set %q {\n    definition = [\"%s\"]\n  }\n", p.name, strings.Join(p.lists, `", "`))
+	}
+	fmt.Fprintf(&b, "  rules_file = %q\n}\n", etFile)
+	g.files["policy.hcl"] = append(g.files["policy.hcl"], b.Bytes()...)
+	return nil
+}
+
+// refusedLines loads text as the et_open group would be loaded and
+// returns the 0-based lines of the rules that have errors, with the first
+// error's summary.
+func refusedLines(text string) map[int]string {
+	home := netip.MustParsePrefix(homeNet)
+	spec := rules.GroupSpec{Name: "rule_group.et_open", Priority: 50, RuleOrder: "STRICT_ORDER",
+		Text: &rules.Text{Filename: etFile, Text: text}}
+	for _, n := range etIPSets() {
+		spec.IPSets = append(spec.IPSets, rules.NamedPrefixes{Name: n, Prefixes: []netip.Prefix{home}})
+	}
+	for _, p := range etPortSets() {
+		var rs []ports.Range
+		for _, l := range p.lists {
+			r, err := ports.ParseRange(l)
+			if err != nil {
+				panic(err) // the lists above are constants
+			}
+			rs = append(rs, r)
+		}
+		spec.PortSets = append(spec.PortSets, rules.NamedPorts{Name: p.name, Ports: ports.NewSet(rs...)})
+	}
+	_, diags := rules.LoadGroup(spec, rules.Env{HomeNet: []netip.Prefix{home}})
+	out := map[int]string{}
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError || d.Subject == nil {
+			continue
+		}
+		line := d.Subject.Start.Line - 1
+		if _, seen := out[line]; !seen {
+			out[line] = strings.ToLower(d.Summary)
+		}
+	}
+	return out
+}
+
+// ETOpenCorpus is where the ET Open rules lie relative to the directory
+// that holds the repository: ../shared beside a clone.
+const ETOpenCorpus = "shared/corpora/et-open-2024-04/rules"
+
+// LocateETOpen returns the ET Open rules directory beside the repository
+// that holds dir (the nearest directory upward with a go.mod): ROOT/../
+// ETOpenCorpus for a clone, or ROOT/../../ETOpenCorpus for a git worktree
+// under a sibling directory. It returns "" when neither holds *.rules
+// files, so benchmarks and tests skip.
+func LocateETOpen(dir string) string {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(root)
+		if parent == root {
+			return ""
+		}
+		root = parent
+	}
+	for _, up := range []string{"..", filepath.Join("..", "..")} {
+		d := filepath.Join(root, up, filepath.FromSlash(ETOpenCorpus))
+		if m, _ := filepath.Glob(filepath.Join(d, "*.rules")); len(m) > 0 {
+			return d
+		}
+	}
+	return ""
+}
