@@ -65,7 +65,7 @@ func checkAWS(r *Rule, ruleOrder string) hcl.Diagnostics {
 	if d := checkPCRE(r); d != nil {
 		diags = append(diags, d)
 	}
-	return diags
+	return append(diags, checkHTTPHost(r)...)
 }
 
 // checkOption checks one option.

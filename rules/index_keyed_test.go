@@ -30,9 +30,12 @@ func randomDomainRule(rng *rand.Rand, sid int) string {
 	if strings.HasPrefix(name, ".") && rng.Intn(2) == 0 {
 		opts += " dotprefix;"
 	}
+	if proto == "http" { // Suricata refuses upper case and nocase on http.host
+		name = strings.ToLower(name)
+	}
 	opts += fmt.Sprintf(` content:"%s";`, name)
 	for _, m := range []string{" startswith;", " endswith;", " nocase;"} {
-		if rng.Intn(3) != 0 {
+		if rng.Intn(3) != 0 && !(proto == "http" && m == " nocase;") {
 			opts += m
 		}
 	}
