@@ -91,7 +91,7 @@ func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 
 			out = append(out, r.Hi+1)
 		}
 	}
-	seen := map[string]bool{}
+	seen, inspected := map[string]bool{}, false
 	for _, h := range append(append([]*Hop{}, a.ForwardPath...), a.ReturnPath...) {
 		if seen[h.Component] {
 			continue
@@ -118,10 +118,15 @@ func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 
 			}
 		case *topology.FirewallEndpoint:
 			out = append(out, n.portBounds[r.Firewall]...)
+			inspected = true
 		}
 	}
-	for _, p := range appPorts(proto) {
-		add(ports.Single(p))
+	// The inferred application protocol matters only to a firewall; with
+	// one on the path, each well-known port is a class of its own.
+	if inspected {
+		for _, p := range appPorts(proto) {
+			add(ports.Single(p))
+		}
 	}
 	return out
 }
