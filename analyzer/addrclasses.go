@@ -32,10 +32,10 @@ type AddressRangeResult struct {
 // and neighbouring classes answered alike are merged.
 func (n *Network) analyzeAddressRanges(q Query, src endpoint, dst netip.Prefix) *Analysis {
 	var out []*AddressRangeResult
-	var lastSig string
+	var lastSig uint64
 	for _, r := range n.addressClasses(dst) {
 		res := n.analyzeAddressClass(q, src, r)
-		sig := res.Destination + "|" + addressSignature(res)
+		sig := addressSignature(res)
 		if len(out) > 0 && sig == lastSig {
 			merged := out[len(out)-1]
 			rng := netipx.IPRangeFrom(netip.MustParseAddr(merged.From), r.To())
@@ -82,19 +82,18 @@ func (n *Network) analyzeAddressClass(q Query, src endpoint, r netipx.IPRange) *
 	return res
 }
 
-// addressSignature identifies what decided an address class, including
-// its port ranges.
-func addressSignature(r *AddressRangeResult) string {
-	sig := signature(&Analysis{Answer: r.Answer})
+// addressSignature identifies what decided an address class: its
+// destination, its answer and its port ranges.
+func addressSignature(r *AddressRangeResult) uint64 {
+	s := newSigHash()
+	s.str(r.Destination)
+	s.num(int64(signature(&Analysis{Answer: r.Answer})))
 	for _, pr := range r.PortRanges {
-		sig += "|" + string(pr.Verdict) + ":" + portSpanString(pr.From, pr.To)
+		s.str(string(pr.Verdict))
+		s.num(int64(pr.From))
+		s.num(int64(pr.To))
 	}
-	return sig
-}
-
-func portSpanString(from, to int) string {
-	return netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(from)).String() + "-" +
-		netip.AddrPortFrom(netip.IPv4Unspecified(), uint16(to)).String()
+	return s.h
 }
 
 // summarizeAddresses builds the top-level answer of a CIDR query (see

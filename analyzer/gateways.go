@@ -26,7 +26,7 @@ func (w *walker) igwEgress(g *topology.InternetGateway) {
 	}
 	before := w.hdr.src
 	w.hdr.src = pub
-	h.OutboundHeader = w.hdr.json()
+	h.OutboundHeader = w.headerJSON()
 	h.Translation = fmt.Sprintf("source %s -> %s", before, pub)
 	if !isInternetAddr(w.hdr.dst) {
 		w.stop(h, CodeNoPossibleDestination, fmt.Sprintf(
@@ -135,7 +135,7 @@ func (w *walker) igwIngress(g *topology.InternetGateway) {
 	priv := holderPrivateIP(holder)
 	h.Translation = fmt.Sprintf("destination %s -> %s", w.hdr.dst, priv)
 	w.hdr.dst = priv
-	h.OutboundHeader = w.hdr.json()
+	h.OutboundHeader = w.headerJSON()
 	w.gatewayVPC = g.VPC
 	if rt := g.EdgeRouteTable; rt != nil {
 		route := w.s.n.lookupRoute(rt, priv)
@@ -204,7 +204,7 @@ func (w *walker) toNAT(from *topology.Subnet, h *Hop, nat *topology.NATGateway) 
 		w.hdr.sportNAT = true
 	}
 	w.s.nats[nat] = natBinding{before: before, after: w.hdr}
-	hn.OutboundHeader = w.hdr.json()
+	hn.OutboundHeader = w.headerJSON()
 	hn.Translation = fmt.Sprintf("source %s -> %s", endpointOf(before, true), endpointOf(w.hdr, true))
 	w.sgLost = true
 	w.emit(nat.Subnet)
@@ -220,7 +220,7 @@ func (w *walker) untranslate(nat *topology.NATGateway) {
 	w.placeENI(h, nat.Subnet)
 	orig := b.before.reply()
 	w.hdr.dst, w.hdr.dport, w.hdr.dportNAT = orig.dst, orig.dport, false
-	h.OutboundHeader = w.hdr.json()
+	h.OutboundHeader = w.headerJSON()
 	h.Translation = fmt.Sprintf("destination %s -> %s", endpointOf(b.after, true), endpointOf(b.before, true))
 	w.emit(nat.Subnet)
 }

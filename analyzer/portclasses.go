@@ -2,8 +2,6 @@ package analyzer
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/vpcreach/vpcreach/internal/par"
 	"github.com/vpcreach/vpcreach/internal/ports"
@@ -34,7 +32,7 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 		}
 	})
 	var ranges []*PortRangeResult
-	var lastSig string
+	var lastSig uint64
 	for i, c := range classes {
 		a := answers[i]
 		sig := signature(a)
@@ -157,30 +155,67 @@ func portClasses(bounds []uint16) []ports.Range {
 // signature identifies what decided an answer, without the port numbers
 // or the inferred application protocol, so that neighbouring classes
 // decided alike merge (a class whose app protocol matters is decided by a
-// different firewall rule and keeps its own range).
-func signature(a *Analysis) string {
-	var b strings.Builder
-	b.WriteString(string(a.Verdict))
+// different firewall rule and keeps its own range). It is a 64-bit FNV-1a
+// hash of those facts: two classes decided differently share it with
+// probability 2^-64.
+func signature(a *Analysis) uint64 {
+	s := newSigHash()
+	s.str(string(a.Verdict))
 	for _, path := range [][]*Hop{a.ForwardPath, a.ReturnPath} {
-		b.WriteString("|")
+		s.str("|")
 		for _, h := range path {
-			b.WriteString(h.Component + ";")
-			if h.ACLRule != nil {
-				b.WriteString(h.ACLRule.NetworkACL + "#" + strconv.Itoa(h.ACLRule.RuleNumber) + h.ACLRule.Action)
+			s.str(h.Component)
+			if r := h.ACLRule; r != nil {
+				s.str(r.NetworkACL)
+				s.num(int64(r.RuleNumber))
+				s.str(r.Action)
 			}
-			if h.SecurityGroupRule != nil {
-				b.WriteString(h.SecurityGroupRule.SecurityGroup + h.SecurityGroupRule.Location)
+			if r := h.SecurityGroupRule; r != nil {
+				s.str(r.SecurityGroup)
+				s.str(r.Location)
 			}
 			if f := h.FirewallRule; f != nil {
-				b.WriteString(f.Engine + strconv.FormatInt(f.SID, 10) + f.Action + f.DefaultAction + f.Phase)
+				s.str(f.Engine)
+				s.num(f.SID)
+				s.str(f.Action)
+				s.str(f.DefaultAction)
+				s.str(f.Phase)
 			}
 			if h.Blocked {
-				b.WriteString("!")
+				s.str("!")
 			}
 		}
 	}
-	for _, f := range append(append([]*Finding{}, a.Explanations...), a.AdditionalDetails...) {
-		b.WriteString("|" + f.Code + "@" + f.Component + f.Direction)
+	for _, fs := range [][]*Finding{a.Explanations, a.AdditionalDetails} {
+		for _, f := range fs {
+			s.str(f.Code)
+			s.str(f.Component)
+			s.str(f.Direction)
+		}
 	}
-	return b.String()
+	return s.h
+}
+
+// sigHash is a 64-bit FNV-1a hash fed field by field.
+type sigHash struct{ h uint64 }
+
+func newSigHash() *sigHash { return &sigHash{h: 14695981039346656037} }
+
+// str hashes v and a terminator, so that field boundaries count.
+func (s *sigHash) str(v string) {
+	for i := 0; i < len(v); i++ {
+		s.byte(v[i])
+	}
+	s.byte(0)
+}
+
+func (s *sigHash) num(v int64) {
+	for i := 0; i < 8; i++ {
+		s.byte(byte(v >> (8 * i)))
+	}
+}
+
+func (s *sigHash) byte(c byte) {
+	s.h ^= uint64(c)
+	s.h *= 1099511628211
 }

@@ -43,7 +43,14 @@ type walker struct {
 	hdr  header
 	az   string
 	hops []*Hop
-	seen map[visitKey]bool
+	// seen lists the hops passed, for loop detection; walks are short, so
+	// a linear search beats a map.
+	seen []visitKey
+	// free is a chunk of hops handed out one by one; cur is the JSON form
+	// of curHdr, shared by hops while the header does not change.
+	free   []Hop
+	cur    *Header
+	curHdr header
 
 	// gatewayVPC is the VPC a packet coming from a gateway (IGW, peering)
 	// is routed in.
@@ -59,7 +66,37 @@ type walker struct {
 }
 
 func newWalker(s *session, dir direction, hdr header, az string) *walker {
-	return &walker{s: s, dir: dir, hdr: hdr, az: az, seen: map[visitKey]bool{}}
+	return &walker{s: s, dir: dir, hdr: hdr, az: az, seen: make([]visitKey, 0, 32)}
+}
+
+// newHop returns a zeroed hop from the current chunk.
+func (w *walker) newHop() *Hop {
+	if len(w.free) == 0 {
+		w.free = make([]Hop, 16)
+	}
+	h := &w.free[0]
+	w.free = w.free[1:]
+	return h
+}
+
+// headerJSON returns the JSON form of the current header; hops share it
+// until the header changes (it is never modified in place).
+func (w *walker) headerJSON() *Header {
+	if w.cur == nil || w.curHdr != w.hdr {
+		w.cur, w.curHdr = w.hdr.json(), w.hdr
+	}
+	return w.cur
+}
+
+// visited reports whether key was passed already, and records it.
+func (w *walker) visited(key visitKey) bool {
+	for _, k := range w.seen {
+		if k == key {
+			return true
+		}
+	}
+	w.seen = append(w.seen, key)
+	return false
 }
 
 // hop appends a hop for a component, with the current header as both
@@ -67,16 +104,15 @@ func newWalker(s *session, dir direction, hdr header, az string) *walker {
 // ends the walk with ROUTING_LOOP) when the packet comes back to a hop it
 // already passed with the same header.
 func (w *walker) hop(component, typ, side string) (*Hop, bool) {
-	h := &Hop{Sequence: len(w.hops) + 1, Component: component, Type: typ,
-		InboundHeader: w.hdr.json(), OutboundHeader: w.hdr.json()}
+	h := w.newHop()
+	h.Sequence, h.Component, h.Type = len(w.hops)+1, component, typ
+	h.InboundHeader, h.OutboundHeader = w.headerJSON(), w.headerJSON()
 	w.hops = append(w.hops, h)
-	key := visitKey{component, side, w.hdr}
-	if w.seen[key] || len(w.hops) > maxHops {
+	if w.visited(visitKey{component, side, w.hdr}) || len(w.hops) > maxHops {
 		w.stop(h, CodeRoutingLoop, fmt.Sprintf("the packet %s comes back to %s with the same header: it loops",
 			w.hdr, component))
 		return h, false
 	}
-	w.seen[key] = true
 	return h, true
 }
 
