@@ -106,12 +106,14 @@ func portSet(s string) ports.Set {
 }
 
 // corpus returns the path of a shared corpus file or directory, skipping
-// the test when the corpora are not available.
+// the test when the corpora are not available. They live in
+// ../shared/corpora beside the repository (this package's directory is
+// one level down), or where $VPCREACH_CORPORA says.
 func corpus(t testing.TB, rel string) string {
 	t.Helper()
 	root := os.Getenv("VPCREACH_CORPORA")
 	if root == "" {
-		root = "/work/shared/corpora"
+		root = filepath.Join("..", "..", "shared", "corpora")
 	}
 	p := filepath.Join(root, rel)
 	if _, err := os.Stat(p); err != nil {
