@@ -82,6 +82,9 @@ func (w *walker) checkACL(s *topology.Subnet, h *Hop, egress bool) {
 	if !w.hdr.proto.HasPorts() {
 		dports = ports.All()
 	}
+	if w.s.rec != nil && w.dir == dirForward {
+		w.s.rec.acl = append(w.s.rec.acl, aclCheck{acl: acl, egress: egress, peer: peer, proto: w.hdr.proto})
+	}
 	ms := evalACL(acl, egress, peer, w.hdr.proto, dports)
 	first := ms[0]
 	h.ACLRule = aclRuleInfo(acl, first, egress)
@@ -106,7 +109,7 @@ func (w *walker) checkACL(s *topology.Subnet, h *Hop, egress bool) {
 			acl.Addr(), side, s.Addr(), w.packetDesc(egress), aclRuleName(denied[0])))
 		f.ACLRule, f.TrafficDirection = h.ACLRule, side
 	default:
-		w.s.ambiguous = true
+		w.s.ambiguous, w.s.aclAmbiguous = true, true
 		f := w.detail(CodeSubnetACLRestriction, s.Addr(), fmt.Sprintf(
 			"%s (%s of %s) denies ports %s of the range %s a NAT gateway picks its ports from (%s): "+
 				"connections fail when the gateway picks one of them", acl.Addr(), side, s.Addr(),

@@ -43,7 +43,18 @@ func (n *Network) AnalyzePath(q Query) (*Analysis, error) {
 
 // analyzeOne answers a query with a destination port.
 func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
+	a, _ := n.analyze(q, src, dst, false)
+	return a
+}
+
+// analyze answers a query with a destination port; with probing it also
+// returns the probe that decides other destination ports on the same
+// path.
+func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, *probe) {
 	s := newSession(n, q, src, dst)
+	if probing {
+		s.rec = &portRecord{}
+	}
 	s.app, s.appAssumed = chooseApp(q)
 	hdr := header{src: src.addr, dst: destinationAddr(src, dst), proto: q.Protocol, sport: q.SourcePort, dport: q.Port}
 	fwd := newWalker(s, dirForward, hdr, "")
@@ -76,7 +87,10 @@ func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
 	if a.AdditionalDetails == nil {
 		a.AdditionalDetails = []*Finding{}
 	}
-	return a
+	if !probing {
+		return a, nil
+	}
+	return a, newProbe(s, fwd, ret)
 }
 
 func verdictOf(s *session, fwd, ret *walker) Verdict {

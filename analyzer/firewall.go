@@ -19,7 +19,8 @@ type endpointJudgement struct {
 // flow normally; one that sees only one direction is judged as Suricata
 // judges an asymmetric flow (engine-semantics §3).
 func (s *session) evaluateFirewalls() {
-	for _, j := range s.judgements() {
+	s.judged = s.judgements()
+	for _, j := range s.judged {
 		pol := s.n.policies[j.ep.Firewall]
 		if pol == nil {
 			continue

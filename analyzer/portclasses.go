@@ -9,45 +9,48 @@ import (
 )
 
 // analyzeAllPorts answers a TCP or UDP query without a destination port:
-// routing does not depend on ports, so one walk finds the components on
-// the path; their ACL, SG and firewall rules split 0-65535 into classes
-// that every component treats alike (well-known application ports are
-// classes of their own, so app inference is not smeared across a class);
-// each class is answered with one representative port (classes are
-// answered concurrently, on up to GOMAXPROCS goroutines), and neighbouring
-// classes with the same verdict and deciders are merged.
+// routing does not depend on ports, so one probe walk finds the path and
+// records its port-dependent checks; their ACL, SG and firewall rules split
+// 0-65535 into classes that every component treats alike (well-known
+// application ports are classes of their own where a firewall inspects, so
+// app inference is not smeared across a class); each class is decided from
+// the probe, neighbouring classes decided alike are merged, and each
+// merged range is answered in full through its first port.
 func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
-	probe := q
-	probe.Port, probe.HasPort = 0, true
-	first := n.analyzeOne(probe, src, dst)
+	q0 := q
+	q0.Port, q0.HasPort = 0, true
+	first, pr := n.analyze(q0, src, dst, true)
 	classes := portClasses(n.pathBoundaries(first, q.Protocol))
 
-	answers := make([]*Analysis, len(classes))
+	sigs := make([]uint64, len(classes))
 	par.Do(len(classes), func(i int) {
-		answers[i] = first
-		if c := classes[i]; c.Lo != 0 {
-			cq := q
-			cq.Port, cq.HasPort = c.Lo, true
-			answers[i] = n.analyzeOne(cq, src, dst)
-		}
+		_, sigs[i] = n.classVerdict(pr, classes[i].Lo)
 	})
 	var ranges []*PortRangeResult
-	var lastSig uint64
 	for i, c := range classes {
-		a := answers[i]
-		sig := signature(a)
-		if len(ranges) > 0 && sig == lastSig {
+		cq := q
+		cq.Port = c.Lo
+		app, _ := chooseApp(cq)
+		if i > 0 && sigs[i] == sigs[i-1] {
 			last := ranges[len(ranges)-1]
 			last.To = int(c.Hi)
-			if last.AppProtocol != a.Query.AppProtocol {
+			if last.AppProtocol != app {
 				last.AppProtocol = "" // the merged ports carry different protocols
 			}
 			continue
 		}
-		lastSig = sig
-		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: a.Query.AppProtocol,
-			Answer: a.Answer})
+		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: app})
 	}
+	par.Do(len(ranges), func(i int) {
+		r := ranges[i]
+		a := first
+		if r.From != 0 {
+			cq := q
+			cq.Port, cq.HasPort = uint16(r.From), true
+			a = n.analyzeOne(cq, src, dst)
+		}
+		r.Answer = a.Answer
+	})
 	return summarizeRanges(q, ranges)
 }
 

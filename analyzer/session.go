@@ -27,8 +27,14 @@ type session struct {
 	explanations []*Finding
 	details      []*Finding
 	detailSeen   map[string]bool
-	// ambiguous is set when part of the answer cannot be decided.
-	ambiguous bool
+	// ambiguous is set when part of the answer cannot be decided;
+	// aclAmbiguous when a network ACL on the reply's NAT ports is why.
+	ambiguous, aclAmbiguous bool
+
+	// judged are the firewall endpoints' judgements (evaluateFirewalls).
+	judged []*endpointJudgement
+	// rec, when set, collects the port-dependent checks (see probe).
+	rec *portRecord
 }
 
 // natBinding is one translation a NAT gateway made on the forward path.

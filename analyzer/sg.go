@@ -37,40 +37,76 @@ const (
 	sgMatch
 )
 
+// sgCheck is one security group check of a packet: what it needs to be
+// decided again for another destination port.
+type sgCheck struct {
+	inst   *topology.Instance
+	egress bool
+	hdr    header
+	// sgLost is set when the packet crossed a middlebox, NAT gateway or
+	// transit gateway, so SG references no longer match its source.
+	sgLost bool
+}
+
+// sgResult is the outcome of an sgCheck: the admitting rule, or the
+// closest miss and the number of rules looked at.
+type sgResult struct {
+	sg    *topology.SecurityGroup
+	rule  *topology.SGRule
+	ref   *topology.SecurityGroup
+	best  sgVerdict
+	rules int
+}
+
+// evalSG decides an sgCheck: the union of the instance's groups, any rule
+// that matches protocol, port and peer admits the packet.
+func (n *Network) evalSG(c sgCheck) sgResult {
+	res := sgResult{best: sgNoProtocol}
+	for _, sg := range c.inst.SecurityGroups {
+		rs := sg.Ingress
+		if c.egress {
+			rs = sg.Egress
+		}
+		res.rules += len(rs)
+		for _, r := range rs {
+			v, ref := n.matchSGRule(r, c)
+			if v == sgMatch {
+				res.sg, res.rule, res.ref = sg, r, ref
+				return res
+			}
+			res.best = max(res.best, v)
+		}
+	}
+	return res
+}
+
 func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
+	c := sgCheck{inst: inst, egress: egress, hdr: w.hdr, sgLost: w.sgLost}
+	if w.s.rec != nil {
+		w.s.rec.sg = append(w.s.rec.sg, c)
+	}
 	side := "ingress"
 	if egress {
 		side = "egress"
 	}
-	best, rules := sgNoProtocol, 0
-	for _, sg := range inst.SecurityGroups {
-		rs := sg.Ingress
-		if egress {
-			rs = sg.Egress
-		}
-		rules += len(rs)
-		for _, r := range rs {
-			v, ref := w.matchSGRule(r, egress)
-			if v == sgMatch {
-				h.SecurityGroupRule = sgRuleInfo(sg, r, side, ref)
-				return
-			}
-			best = max(best, v)
-		}
+	res := w.s.n.evalSG(c)
+	if res.rule != nil {
+		h.SecurityGroupRule = sgRuleInfo(res.sg, res.rule, side, res.ref)
+		return
 	}
 	names := make([]string, len(inst.SecurityGroups))
 	for i, sg := range inst.SecurityGroups {
 		names[i] = sg.Addr()
 	}
-	field := map[sgVerdict]string{sgNoProtocol: "protocol", sgNoPort: "destination-port"}[best]
-	if best == sgNoPeer {
+	field := map[sgVerdict]string{sgNoProtocol: "protocol", sgNoPort: "destination-port"}[res.best]
+	if res.best == sgNoPeer {
 		field = "source-address"
 		if egress {
 			field = "destination-address"
 		}
 	}
 	why := fmt.Sprintf("%s does not match", strings.ReplaceAll(field, "-", " "))
-	if rules == 0 {
+	if res.rules == 0 {
 		why = "they have no " + side + " rules"
 	}
 	f := w.block(h, CodeENISGRulesMismatch, fmt.Sprintf("no %s rule of %s admits %s (%s)",
@@ -78,18 +114,18 @@ func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 	f.SecurityGroups, f.PacketField, f.TrafficDirection = names, field, side
 }
 
-// matchSGRule matches rule r against the current packet; for a match by
+// matchSGRule matches rule r against the packet of check c; for a match by
 // security group reference it also returns the referenced group.
-func (w *walker) matchSGRule(r *topology.SGRule, egress bool) (sgVerdict, *topology.SecurityGroup) {
-	if r.Protocol != topology.ProtocolAll && r.Protocol != w.hdr.proto {
+func (n *Network) matchSGRule(r *topology.SGRule, c sgCheck) (sgVerdict, *topology.SecurityGroup) {
+	if r.Protocol != topology.ProtocolAll && r.Protocol != c.hdr.proto {
 		return sgNoProtocol, nil
 	}
-	if r.Protocol.HasPorts() && !r.Ports.Contains(w.hdr.dport) {
+	if r.Protocol.HasPorts() && !r.Ports.Contains(c.hdr.dport) {
 		return sgNoPort, nil
 	}
-	peer := w.hdr.src
-	if egress {
-		peer = w.hdr.dst
+	peer := c.hdr.src
+	if c.egress {
+		peer = c.hdr.dst
 	}
 	for _, p := range r.CIDRs {
 		if p.Contains(peer) {
@@ -97,7 +133,7 @@ func (w *walker) matchSGRule(r *topology.SGRule, egress bool) (sgVerdict, *topol
 		}
 	}
 	for _, ref := range r.SecurityGroups {
-		if w.carriesSG(peer, ref, egress) {
+		if n.carriesSG(peer, ref, c.egress, c.sgLost) {
 			return sgMatch, ref
 		}
 	}
@@ -106,12 +142,13 @@ func (w *walker) matchSGRule(r *topology.SGRule, egress bool) (sgVerdict, *topol
 
 // carriesSG reports whether the ENI with private address a carries sg and
 // its identity reaches this check: a packet that crossed a middlebox, NAT
-// gateway or transit gateway no longer carries its source's SG identity.
-func (w *walker) carriesSG(a netip.Addr, sg *topology.SecurityGroup, egress bool) bool {
-	if !egress && w.sgLost {
+// gateway or transit gateway (sgLost) no longer carries its source's SG
+// identity.
+func (n *Network) carriesSG(a netip.Addr, sg *topology.SecurityGroup, egress, sgLost bool) bool {
+	if !egress && sgLost {
 		return false
 	}
-	for _, s := range w.s.n.topo.SubnetsContaining(a) {
+	for _, s := range n.topo.SubnetsContaining(a) {
 		inst, ok := s.ENIAt(a).(*topology.Instance)
 		if !ok || !sameOrPeered(inst.Subnet.VPC, sg.VPC) {
 			continue
