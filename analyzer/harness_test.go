@@ -25,6 +25,13 @@ func loadFixture(t testing.TB, name string) *Network {
 	for _, f := range ar.Files {
 		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 	}
+	return loadFS(t, fsys, "fixture "+name)
+}
+
+// loadFS loads and compiles the topology at the root of fsys, failing the
+// test with the rendered diagnostics (and what it is) when it has errors.
+func loadFS(t testing.TB, fsys fstest.MapFS, what string) *Network {
+	t.Helper()
 	topo, diags := topology.LoadFS(fsys, ".")
 	if !diags.HasErrors() {
 		n, cd := Compile(topo)
@@ -37,7 +44,7 @@ func loadFixture(t testing.TB, name string) *Network {
 	if topo != nil {
 		_ = diag.Write(&b, topo.Files, diags)
 	}
-	t.Fatalf("fixture %s does not load:\n%s", name, b.String())
+	t.Fatalf("%s does not load:\n%s", what, b.String())
 	return nil
 }
 

@@ -96,26 +96,20 @@ func (n *Network) indexRouteTable(rt *topology.RouteTable) {
 
 // lookupRoute returns the route of rt for dst, or nil.
 func (n *Network) lookupRoute(rt *topology.RouteTable, dst netip.Addr) *topology.Route {
-	t := n.routes[rt]
-	if t == nil {
-		return nil
-	}
-	_, r, ok := t.Lookup(dst)
-	if !ok {
-		return nil
-	}
-	return r
+	return lookup(n.routes[rt], dst)
 }
 
 // lookupTGWRoute returns the route of rt for dst, or nil.
 func (n *Network) lookupTGWRoute(rt *topology.TGWRouteTable, dst netip.Addr) *topology.TGWRoute {
-	t := n.tgwRoutes[rt]
+	return lookup(n.tgwRoutes[rt], dst)
+}
+
+// lookup returns the value of t's longest prefix holding dst, or nil when
+// t is nil or has none.
+func lookup[V any](t prefixTable[*V], dst netip.Addr) *V {
 	if t == nil {
 		return nil
 	}
-	_, r, ok := t.Lookup(dst)
-	if !ok {
-		return nil
-	}
-	return r
+	_, v, _ := t.Lookup(dst)
+	return v
 }

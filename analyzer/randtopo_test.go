@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/vpcreach/vpcreach/internal/diag"
-	"github.com/vpcreach/vpcreach/topology"
 )
 
 // randTopo generates small random topologies for property tests: VPC a
@@ -54,20 +51,7 @@ func genTopology(seed uint64) (src string, endpoints []string, bounds []uint16) 
 // on any error.
 func loadGenerated(t testing.TB, src string) *Network {
 	t.Helper()
-	topo, diags := topology.LoadFS(fstest.MapFS{"topo.hcl": {Data: []byte(src), Mode: 0o644}}, ".")
-	if !diags.HasErrors() {
-		n, cd := Compile(topo)
-		diags = append(diags, cd...)
-		if !diags.HasErrors() {
-			return n
-		}
-	}
-	var b strings.Builder
-	if topo != nil {
-		_ = diag.Write(&b, topo.Files, diags)
-	}
-	t.Fatalf("generated topology does not load:\n%s\n%s", b.String(), src)
-	return nil
+	return loadFS(t, fstest.MapFS{"topo.hcl": {Data: []byte(src), Mode: 0o644}}, "generated topology\n"+src+"\n")
 }
 
 func (g *randTopo) chance(p float64) bool { return g.r.Float64() < p }
