@@ -56,6 +56,25 @@ func evalACL(acl *topology.NetworkACL, egress bool, peer netip.Addr, proto topol
 	return out
 }
 
+// aclDecide is evalACL for the single destination port p, without
+// allocating: the first rule that matches decides.
+func aclDecide(acl *topology.NetworkACL, egress bool, peer netip.Addr, proto topology.Protocol, p uint16) aclMatch {
+	rules := acl.Ingress
+	if egress {
+		rules = acl.Egress
+	}
+	for _, r := range rules {
+		if (r.Protocol != topology.ProtocolAll && r.Protocol != proto) || !r.CIDR.Contains(peer) {
+			continue
+		}
+		if proto.HasPorts() && r.Protocol != topology.ProtocolAll && !r.Ports.Contains(p) {
+			continue
+		}
+		return aclMatch{rule: r, allow: r.Allow, ports: ports.Single(p)}
+	}
+	return aclMatch{ports: ports.Single(p)}
+}
+
 func sortMatches(ms []aclMatch) {
 	for i := 1; i < len(ms); i++ {
 		for j := i; j > 0 && ms[j].ports.Lo < ms[j-1].ports.Lo; j-- {
@@ -83,7 +102,9 @@ func (w *walker) checkACL(s *topology.Subnet, h *Hop, egress bool) {
 		dports = ports.All()
 	}
 	if w.s.rec != nil && w.dir == dirForward {
-		w.s.rec.acl = append(w.s.rec.acl, aclCheck{acl: acl, egress: egress, peer: peer, proto: w.hdr.proto})
+		w.s.rec.acl = append(w.s.rec.acl, aclCheck{acl: acl, egress: egress, peer: peer, proto: w.hdr.proto,
+			at: w.s.rec.place(h)})
+		defer w.s.claimFindings(len(w.s.explanations))
 	}
 	ms := evalACL(acl, egress, peer, w.hdr.proto, dports)
 	first := ms[0]

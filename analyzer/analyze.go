@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"sort"
@@ -14,32 +15,46 @@ import (
 // is for a query that cannot be asked (an unknown endpoint, ...), not for
 // an unreachable destination.
 func (n *Network) AnalyzePath(q Query) (*Analysis, error) {
-	q, err := q.normalize()
-	if err != nil {
+	q, src, dst, cidr, err := n.resolve(q)
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	src, err := n.resolveEndpoint(q.From, true)
-	if err != nil {
-		return nil, fmt.Errorf("--from: %w", err)
-	}
-	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
-		if src.kind == epInternet && !p.Addr().IsPrivate() {
-			return nil, fmt.Errorf("both ends are on the internet: the path never enters the topology")
-		}
-		return n.analyzeAddressRanges(q, src, p), nil
-	}
-	dst, err := n.resolveEndpoint(q.To, false)
-	if err != nil {
-		return nil, fmt.Errorf("--to: %w", err)
-	}
-	if src.kind == epInternet && dst.kind == epInternet {
-		return nil, fmt.Errorf("both ends are on the internet: the path never enters the topology")
-	}
-	if !q.HasPort {
+	case cidr.IsValid():
+		return n.analyzeAddressRanges(q, src, cidr), nil
+	case !q.HasPort:
 		return n.analyzeAllPorts(q, src, dst), nil
 	}
 	return n.analyzeOne(q, src, dst), nil
 }
+
+// resolve normalizes q and resolves its ends. When q.To is a CIDR block
+// (not a single address), it is returned as cidr and dst is unset.
+func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefix, err error) {
+	q, err = q.normalize()
+	if err != nil {
+		return q, src, dst, cidr, err
+	}
+	src, err = n.resolveEndpoint(q.From, true)
+	if err != nil {
+		return q, src, dst, cidr, fmt.Errorf("--from: %w", err)
+	}
+	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
+		if src.kind == epInternet && !p.Addr().IsPrivate() {
+			return q, src, dst, cidr, errBothInternet
+		}
+		return q, src, dst, p, nil
+	}
+	dst, err = n.resolveEndpoint(q.To, false)
+	if err != nil {
+		return q, src, dst, cidr, fmt.Errorf("--to: %w", err)
+	}
+	if src.kind == epInternet && dst.kind == epInternet {
+		return q, src, dst, cidr, errBothInternet
+	}
+	return q, src, dst, cidr, nil
+}
+
+var errBothInternet = errors.New("both ends are on the internet: the path never enters the topology")
 
 // analyzeOne answers a query with a destination port.
 func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {
@@ -68,7 +83,14 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 			Message: "the request does not reach the destination, so the reply path was not analysed; " +
 				"it may hold more blockers"})
 	}
+	if s.rec != nil {
+		s.rec.walkFindings, s.rec.walkDetails = len(s.explanations), len(s.details)
+	}
 	s.evaluateFirewalls()
+	var pr *probe
+	if probing {
+		pr = newProbe(s, fwd, ret) // before the findings are sorted
+	}
 	if s.appAssumed && len(s.fwVisits) > 0 {
 		s.addDetail(&Finding{Code: CodeAssumedAppProtocol, Message: assumedAppMessage(q, s.app)})
 	}
@@ -87,10 +109,7 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 	if a.AdditionalDetails == nil {
 		a.AdditionalDetails = []*Finding{}
 	}
-	if !probing {
-		return a, nil
-	}
-	return a, newProbe(s, fwd, ret)
+	return a, pr
 }
 
 func verdictOf(s *session, fwd, ret *walker) Verdict {
@@ -158,10 +177,18 @@ func queryInfo(q Query, app string) QueryInfo {
 // sortFindings orders findings by path: forward before return, then by
 // the position of their component on that path.
 func sortFindings(a *Analysis) {
+	sortFindingsOn(a.ForwardPath, a.ReturnPath, a.Explanations)
+	sortFindingsOn(a.ForwardPath, a.ReturnPath, a.AdditionalDetails)
+}
+
+// sortFindingsOn orders fs (stably) by direction, then by the sequence of
+// the first hop of their component on the forward (fwd) or return (ret)
+// path; a finding whose component is not on the path goes last.
+func sortFindingsOn(fwd, ret []*Hop, fs []*Finding) {
 	pos := func(f *Finding) (int, int) {
-		path, d := a.ForwardPath, 0
+		path, d := fwd, 0
 		if f.Direction == dirReturn.String() {
-			path, d = a.ReturnPath, 1
+			path, d = ret, 1
 		}
 		for _, h := range path {
 			if h.Component == f.Component {
@@ -170,16 +197,12 @@ func sortFindings(a *Analysis) {
 		}
 		return d, len(path) + 1
 	}
-	less := func(fs []*Finding) func(i, j int) bool {
-		return func(i, j int) bool {
-			di, si := pos(fs[i])
-			dj, sj := pos(fs[j])
-			if di != dj {
-				return di < dj
-			}
-			return si < sj
+	sort.SliceStable(fs, func(i, j int) bool {
+		di, si := pos(fs[i])
+		dj, sj := pos(fs[j])
+		if di != dj {
+			return di < dj
 		}
-	}
-	sort.SliceStable(a.Explanations, less(a.Explanations))
-	sort.SliceStable(a.AdditionalDetails, less(a.AdditionalDetails))
+		return si < sj
+	})
 }

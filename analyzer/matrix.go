@@ -203,14 +203,32 @@ func (n *Network) fillCells(q MatrixQuery, srcs, dsts []matrixEndpoint, cells []
 	wg.Wait()
 }
 
-// matrixCell answers one pair.
+// matrixCell answers one pair as AnalyzePath would (see fillCell). A cell
+// over every port skips the full answer of each port range: the probe's
+// verdicts and deciders (classDecider) are all it shows.
 func (n *Network) matrixCell(q MatrixQuery, src, dst matrixEndpoint) *MatrixCell {
 	c := &MatrixCell{From: src.name, To: dst.name, Verdict: NotApplicable}
 	if src.name == dst.name {
 		c.DecidedBy = "same endpoint"
 		return c
 	}
-	a, err := n.AnalyzePath(Query{From: src.spec, To: dst.spec, Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort})
+	pq := Query{From: src.spec, To: dst.spec, Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort}
+	pq, from, to, cidr, err := n.resolve(pq)
+	if err != nil {
+		c.DecidedBy = fmt.Sprint(err)
+		return c
+	}
+	if !cidr.IsValid() && !pq.HasPort {
+		_, pr, ranges := n.planPorts(pq, from, to)
+		cr := make([]cellRange, len(ranges))
+		for i, r := range ranges {
+			cr[i] = cellRange{lo: uint16(r.From), hi: uint16(r.To), verdict: r.Verdict,
+				decidedBy: n.classDecider(pr, uint16(r.From), r.Verdict)}
+		}
+		fillCellRanges(c, cr)
+		return c
+	}
+	a, err := n.AnalyzePath(pq)
 	if err != nil {
 		c.DecidedBy = fmt.Sprint(err)
 		return c

@@ -15,17 +15,43 @@ func fillCell(c *MatrixCell, a *Analysis) {
 		c.DecidedBy = decider(a.Verdict, a.Explanations, a.AdditionalDetails)
 		return
 	}
+	rs := make([]cellRange, len(a.PortRanges))
+	for i, r := range a.PortRanges {
+		rs[i] = cellRange{lo: uint16(r.From), hi: uint16(r.To), verdict: r.Verdict,
+			decidedBy: decider(r.Verdict, r.Explanations, r.AdditionalDetails)}
+	}
+	fillCellRanges(c, rs)
+	c.Verdict = a.Verdict // the same, unless summarize and fillCellRanges disagree (a test compares)
+}
+
+// cellRange is one port range of an all-ports cell: its verdict and what
+// decided it (see decider).
+type cellRange struct {
+	lo, hi    uint16
+	verdict   Verdict
+	decidedBy string
+}
+
+// fillCellRanges sets c from the port ranges of an all-ports answer: the
+// verdict summarize gives, the reachable and ambiguous ports, and each
+// distinct decider once, in port order.
+func fillCellRanges(c *MatrixCell, rs []cellRange) {
 	var reach, amb []ports.Range
 	var deciders []string
-	for _, r := range a.PortRanges {
-		pr := ports.Range{Lo: uint16(r.From), Hi: uint16(r.To)}
-		switch r.Verdict {
+	c.Verdict = NotReachable
+	for _, r := range rs {
+		pr := ports.Range{Lo: r.lo, Hi: r.hi}
+		switch r.verdict {
 		case Reachable:
 			reach = append(reach, pr)
+			c.Verdict = Reachable
 		case Ambiguous:
 			amb = append(amb, pr)
+			if c.Verdict == NotReachable {
+				c.Verdict = Ambiguous
+			}
 		}
-		deciders = appendNew(deciders, decider(r.Verdict, r.Explanations, r.AdditionalDetails))
+		deciders = appendNew(deciders, r.decidedBy)
 	}
 	c.ReachablePorts = ports.NewSet(reach...).String()
 	if len(amb) > 0 {

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -166,6 +167,45 @@ func TestMatrixAgreesWithPath(t *testing.T) {
 				for _, c := range serial.Cells {
 					checkCellAgainstPath(t, n, serial, q, c)
 				}
+			}
+		})
+	}
+}
+
+// TestMatrixAgreesWithPathOnRandomTopologies is the property test of the
+// all-ports matrix, which decides each port range from the probe without
+// answering it in full: on random topologies, every cell (by subnet and by
+// instance, TCP and UDP) is what AnalyzePath answers for its pair.
+func TestMatrixAgreesWithPathOnRandomTopologies(t *testing.T) {
+	t.Parallel()
+	seeds := 40
+	if testing.Short() {
+		seeds = 8
+	}
+	for seed := range uint64(seeds) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			t.Parallel()
+			src, _, _ := genTopology(seed + 5000)
+			n := loadGenerated(t, src)
+			blocked := 0
+			for _, q := range []MatrixQuery{{By: MatrixBySubnet}, {By: MatrixByInstance, Protocol: topology.ProtocolUDP}} {
+				m, err := n.Matrix(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range m.Cells {
+					checkCellAgainstPath(t, n, m, q, c)
+					if c.DecidedBy != "" && c.Verdict != NotApplicable {
+						blocked++
+					}
+				}
+			}
+			t.Logf("seed %d: %d blocked cells", seed, blocked)
+			if blocked == 0 {
+				t.Logf("seed %d: no cell with a blocked port range", seed)
+			}
+			if t.Failed() {
+				t.Logf("topology:\n%s", src)
 			}
 		})
 	}

@@ -17,30 +17,7 @@ import (
 // the probe, neighbouring classes decided alike are merged, and each
 // merged range is answered in full through its first port.
 func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
-	q0 := q
-	q0.Port, q0.HasPort = 0, true
-	first, pr := n.analyze(q0, src, dst, true)
-	classes := portClasses(n.pathBoundaries(first, q.Protocol))
-
-	sigs := make([]uint64, len(classes))
-	par.Do(len(classes), func(i int) {
-		_, sigs[i] = n.classVerdict(pr, classes[i].Lo)
-	})
-	var ranges []*PortRangeResult
-	for i, c := range classes {
-		cq := q
-		cq.Port = c.Lo
-		app, _ := chooseApp(cq)
-		if i > 0 && sigs[i] == sigs[i-1] {
-			last := ranges[len(ranges)-1]
-			last.To = int(c.Hi)
-			if last.AppProtocol != app {
-				last.AppProtocol = "" // the merged ports carry different protocols
-			}
-			continue
-		}
-		ranges = append(ranges, &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: app})
-	}
+	first, _, ranges := n.planPorts(q, src, dst)
 	par.Do(len(ranges), func(i int) {
 		r := ranges[i]
 		a := first
@@ -52,6 +29,41 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 		r.Answer = a.Answer
 	})
 	return summarizeRanges(q, ranges)
+}
+
+// planPorts walks the probe of an all-ports query and splits 0-65535 into
+// ranges decided alike: it returns the probe's analysis (that of port 0),
+// the probe, and the ranges with their verdicts and application protocols
+// (their answers unset).
+func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*PortRangeResult) {
+	q0 := q
+	q0.Port, q0.HasPort = 0, true
+	first, pr := n.analyze(q0, src, dst, true)
+	classes := portClasses(n.pathBoundaries(first, q.Protocol))
+
+	sigs := make([]*classSig, len(classes))
+	verdicts := make([]Verdict, len(classes))
+	par.Do(len(classes), func(i int) {
+		verdicts[i], sigs[i] = n.classVerdict(pr, classes[i].Lo)
+	})
+	var ranges []*PortRangeResult
+	for i, c := range classes {
+		cq := q
+		cq.Port = c.Lo
+		app, _ := chooseApp(cq)
+		if i > 0 && sigs[i].equal(sigs[i-1]) {
+			last := ranges[len(ranges)-1]
+			last.To = int(c.Hi)
+			if last.AppProtocol != app {
+				last.AppProtocol = "" // the merged ports carry different protocols
+			}
+			continue
+		}
+		r := &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: app}
+		r.Verdict = verdicts[i]
+		ranges = append(ranges, r)
+	}
+	return first, pr, ranges
 }
 
 // summarizeRanges builds the top-level answer of an all-ports query (see

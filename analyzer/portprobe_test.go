@@ -7,8 +7,8 @@ import (
 )
 
 // TestClassVerdictMatchesFullAnalysis is the property test of the probe:
-// deciding a port from the probe's recorded checks gives the verdict a full
-// analysis of that port gives, on random topologies and queries, for the
+// deciding a port from the probe's recorded checks gives the verdict and
+// the decider (classDecider) a full analysis of that port gives, on random topologies and queries, for the
 // generator's boundaries ±1, the application ports and random ports.
 func TestClassVerdictMatchesFullAnalysis(t *testing.T) {
 	t.Parallel()
@@ -75,9 +75,16 @@ func compareProbe(t *testing.T, n *Network, q Query, ports []uint16, where strin
 		pq := q
 		pq.Port, pq.HasPort = p, true
 		want := n.analyzeOne(pq, src, dst)
-		if got, _ := n.classVerdict(pr, p); got != want.Verdict {
+		got, _ := n.classVerdict(pr, p)
+		if got != want.Verdict {
 			t.Errorf("%s: %s -> %s %s/%d: probe says %s, full analysis %s\n%s", where, q.From, q.To,
 				q.Protocol, p, got, want.Verdict, dump(want))
+			continue
+		}
+		wantBy := decider(want.Verdict, want.Explanations, want.AdditionalDetails)
+		if gotBy := n.classDecider(pr, p, got); gotBy != wantBy {
+			t.Errorf("%s: %s -> %s %s/%d (%s): probe says decided by %q, full analysis %q\n%s", where, q.From,
+				q.To, q.Protocol, p, got, gotBy, wantBy, dump(want))
 		}
 	}
 	return len(ports)

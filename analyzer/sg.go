@@ -46,6 +46,8 @@ type sgCheck struct {
 	// sgLost is set when the packet crossed a middlebox, NAT gateway or
 	// transit gateway, so SG references no longer match its source.
 	sgLost bool
+	// at places the check among the walk's findings (see portRecord).
+	at checkPlace
 }
 
 // sgResult is the outcome of an sgCheck: the admitting rule, or the
@@ -83,7 +85,9 @@ func (n *Network) evalSG(c sgCheck) sgResult {
 func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 	c := sgCheck{inst: inst, egress: egress, hdr: w.hdr, sgLost: w.sgLost}
 	if w.s.rec != nil {
+		c.at = w.s.rec.place(h)
 		w.s.rec.sg = append(w.s.rec.sg, c)
+		defer w.s.claimFindings(len(w.s.explanations))
 	}
 	side := "ingress"
 	if egress {

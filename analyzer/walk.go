@@ -130,6 +130,9 @@ func (w *walker) subnetHop(s *topology.Subnet, side string) (*Hop, bool) {
 func (w *walker) finding(code, component, msg string) *Finding {
 	f := &Finding{Code: code, Direction: w.dir.String(), Component: component, Message: msg}
 	w.s.explanations = append(w.s.explanations, f)
+	if r := w.s.rec; r != nil {
+		r.findingAt = append(r.findingAt, len(r.sg)+len(r.acl))
+	}
 	return f
 }
 

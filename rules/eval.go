@@ -13,7 +13,19 @@ const (
 // engine phase by phase (see the package documentation and engine
 // semantics §2). Undecidable rules fork the evaluation into worlds; the
 // verdict is Pass or Drop when every world agrees, else Ambiguous.
-func (p *Policy) Evaluate(f Flow) Result { return p.evaluate(f, nil, false) }
+//
+// Results are memoised by flow, up to addresses the rules do not tell
+// apart: the Result may be shared with other calls, so the caller must not
+// modify it. Evaluate is safe for concurrent use.
+func (p *Policy) Evaluate(f Flow) Result {
+	k := p.cache.key(f)
+	if r, ok := p.cache.get(k); ok {
+		return r
+	}
+	r := p.evaluate(f, nil, false)
+	p.cache.put(k, r)
+	return r
+}
 
 // evaluate is Evaluate with resolve, which may settle may-match rules (the
 // differential test knows which payload contents match): ok reports

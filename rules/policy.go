@@ -30,6 +30,8 @@ type Policy struct {
 	streamException string
 	index           *ruleIndex
 	stateless       *statelessEngine
+	// cache memoises Evaluate (see evalCache).
+	cache *evalCache
 }
 
 // groupLoader loads one rule group (LoadGroup, or a stand-in in tests).
@@ -105,6 +107,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	st, d := compileStateless(spec)
 	diags = append(diags, d...)
 	p.stateless = st
+	p.cache = newEvalCache(p)
 	return p, diags
 }
 

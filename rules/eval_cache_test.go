@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"math/rand"
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+// classPool returns addresses around every class boundary of c (each
+// start and the address before it) plus the addresses randomFlow uses and
+// some IPv6 ones.
+func classPool(c *addrClasses) []netip.Addr {
+	pool := []netip.Addr{netip.MustParseAddr("10.1.1.10"), netip.MustParseAddr("10.1.1.200"),
+		netip.MustParseAddr("93.184.216.34"), netip.MustParseAddr("198.51.100.7"),
+		netip.MustParseAddr("255.255.255.255"), netip.MustParseAddr("2001:db8::1"),
+		netip.MustParseAddr("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")}
+	for _, s := range c.starts {
+		pool = append(pool, s)
+		if p := s.Prev(); p.IsValid() {
+			pool = append(pool, p)
+		}
+	}
+	return pool
+}
+
+// TestAddrClassesSeparateSets checks the classes against set membership:
+// two addresses of one class are in the same sets, and the boundaries
+// really separate (each class start is in another class than the address
+// before it).
+func TestAddrClassesSeparateSets(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(3))
+	var b strings.Builder
+	for i := 1; i <= 80; i++ {
+		b.WriteString(randomRule(rng, i) + "\n")
+	}
+	p := testPolicy(t, b.String(), withStateless("aws:forward_to_sfe", StatelessRule{Priority: 1,
+		Actions: []string{"aws:pass"}, Sources: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/25")}}))
+	c := p.cache.classes
+	sets := policySets(p)
+	pool := classPool(c)
+	if len(c.starts) < 8 {
+		t.Fatalf("only %d classes: %v", len(c.starts), c.starts)
+	}
+	for i, a := range pool {
+		for _, x := range pool[i+1:] {
+			if c.of(a) != c.of(x) {
+				continue
+			}
+			for _, s := range sets {
+				if s != nil && s.Contains(a) != s.Contains(x) {
+					t.Fatalf("%s and %s share class %d but differ in %v", a, x, c.of(a), s.Ranges())
+				}
+			}
+		}
+	}
+	for _, s := range c.starts {
+		if p := s.Prev(); p.IsValid() && c.of(p) == c.of(s) {
+			t.Errorf("%s and %s share a class", p, s)
+		}
+	}
+	if c.of(netip.MustParseAddr("0.0.0.0")) == c.of(netip.MustParseAddr("::")) {
+		t.Error("IPv4 and IPv6 share a class")
+	}
+}
+
+// TestEvaluateCacheAgreesWithEvaluation is a property test of the memo:
+// for random rules and flows, evaluating a flow whose addresses are
+// replaced by others of the same classes (after the original warmed the
+// cache) gives what an uncached evaluation of it gives.
+func TestEvaluateCacheAgreesWithEvaluation(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(5))
+	hits := 0
+	for round := 0; round < 20; round++ {
+		var b strings.Builder
+		for i := 1; i <= 60; i++ {
+			b.WriteString(randomRule(rng, i) + "\n")
+		}
+		p := testPolicy(t, b.String(), withDefaults("aws:drop_established"))
+		pool := classPool(p.cache.classes)
+		for k := 0; k < 60; k++ {
+			f := randomFlow(rng)
+			p.Evaluate(f)
+			g := f
+			g.Client, g.Server = sameClass(rng, p.cache.classes, pool, f.Client), sameClass(rng, p.cache.classes, pool, f.Server)
+			if g.Client != f.Client || g.Server != f.Server {
+				hits++
+			}
+			got, want := p.Evaluate(g), p.evaluate(g, nil, false)
+			if gd, wd := describeResult(got), describeResult(want); gd != wd || got.Verdict != want.Verdict {
+				t.Fatalf("flow %+v (warmed by %s -> %s):\ncached:\n%s\nuncached:\n%s\nrules:\n%s",
+					g, f.Client, f.Server, gd, wd, b.String())
+			}
+		}
+	}
+	if hits < 200 {
+		t.Errorf("weak test: only %d flows with other addresses of the same classes", hits)
+	}
+}
+
+// sameClass picks an address of pool in a's class (a itself if none).
+func sameClass(rng *rand.Rand, c *addrClasses, pool []netip.Addr, a netip.Addr) netip.Addr {
+	var same []netip.Addr
+	for _, x := range pool {
+		if x != a && c.of(x) == c.of(a) {
+			same = append(same, x)
+		}
+	}
+	if len(same) == 0 {
+		return a
+	}
+	return same[rng.Intn(len(same))]
+}
