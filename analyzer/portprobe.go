@@ -210,10 +210,3 @@ func sameDecision(a, b rules.Decision) bool {
 		a.LatchedAt == b.LatchedAt && a.DefaultAction == b.DefaultAction && a.StatelessGroup == b.StatelessGroup &&
 		a.StatelessPriority == b.StatelessPriority && slices.Equal(a.Unsupported, b.Unsupported)
 }
-
-func aclRuleNumber(m aclMatch) int {
-	if m.rule == nil {
-		return implicitDenyRule
-	}
-	return m.rule.Number
-}
