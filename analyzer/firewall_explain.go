@@ -12,19 +12,31 @@ import (
 // rule or default, asymmetric routing, undecidable rules, the default
 // action that decided, and the appliance-mode recommendation.
 func (s *session) explainFirewall(j *endpointJudgement) {
-	comp := j.ep.Addr()
-	if pr, ok := firstDrop(j.res); ok && j.res.Verdict == rules.Drop {
-		dir := directionOf(pr.Phase)
-		code := CodeFirewallRulesRestriction
-		if pr.Decision.Kind == rules.DecidedByStreamException {
-			code = CodeFirewallAsymmetricRouting
-		}
-		f := s.addExplanation(code, dir, comp, decisionMessage(j, pr))
-		f.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
-	}
+	s.explainDrop(j)
 	s.explainAsymmetry(j)
 	s.explainUndecidable(j)
 	s.explainDefaults(j)
+	s.recommendApplianceMode(j)
+}
+
+// explainDrop reports the rule or default that drops the flow at j.
+func (s *session) explainDrop(j *endpointJudgement) {
+	pr, ok := firstDrop(j.res)
+	if !ok || j.res.Verdict != rules.Drop {
+		return
+	}
+	code := CodeFirewallRulesRestriction
+	if pr.Decision.Kind == rules.DecidedByStreamException {
+		code = CodeFirewallAsymmetricRouting
+	}
+	f := s.addExplanation(code, directionOf(pr.Phase), j.ep.Addr(), decisionMessage(j, pr))
+	f.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
+}
+
+// recommendApplianceMode reports the TGW attachments without appliance
+// mode through which the flow entered j's VPC.
+func (s *session) recommendApplianceMode(j *endpointJudgement) {
+	comp := j.ep.Addr()
 	for _, v := range append(append([]fwVisit{}, j.fwd...), j.ret...) {
 		if v.via != nil && !v.via.ApplianceMode {
 			s.addDetail(&Finding{Code: CodeTGWApplianceModeRecommended, Component: v.via.Addr(),

@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/vpcreach/vpcreach/internal/par"
 	"github.com/vpcreach/vpcreach/internal/ports"
@@ -147,22 +147,16 @@ func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 
 // portClasses splits 0-65535 at the given boundaries (each boundary starts
 // a class).
 func portClasses(bounds []uint16) []ports.Range {
-	set := map[uint16]bool{0: true}
-	for _, b := range bounds {
-		set[b] = true
-	}
-	starts := make([]int, 0, len(set))
-	for b := range set {
-		starts = append(starts, int(b))
-	}
-	sort.Ints(starts)
+	starts := append(append(make([]uint16, 0, len(bounds)+1), 0), bounds...)
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
 	out := make([]ports.Range, len(starts))
 	for i, s := range starts {
-		hi := ports.Max
+		hi := uint16(ports.Max)
 		if i+1 < len(starts) {
 			hi = starts[i+1] - 1
 		}
-		out[i] = ports.Range{Lo: uint16(s), Hi: uint16(hi)}
+		out[i] = ports.Range{Lo: s, Hi: hi}
 	}
 	return out
 }

@@ -16,7 +16,7 @@ func (n *Network) classDecider(pr *probe, p uint16, v Verdict) string {
 	if v == Reachable {
 		return ""
 	}
-	fw := n.classFirewalls(pr, p)
+	fw := n.classFirewalls(pr, p, v)
 	if v == Ambiguous {
 		details := append(append([]*Finding{}, pr.fixedDetails...), fw.details...)
 		sortFindingsOn(pr.forward, pr.back, details)
@@ -68,9 +68,11 @@ func (n *Network) classWalkFindings(pr *probe, p uint16) []*Finding {
 }
 
 // classFirewalls explains the probe's firewall judgements for port p in a
-// session of their own: its explanations and details are the firewalls'
-// findings for p, in the order a full analysis makes them.
-func (n *Network) classFirewalls(pr *probe, p uint16) *session {
+// session of their own, as far as decider needs for verdict v: for
+// NOT_REACHABLE the blocking findings (drops, asymmetric routing), for
+// AMBIGUOUS the undecidable rules; in the order a full analysis makes
+// them.
+func (n *Network) classFirewalls(pr *probe, p uint16, v Verdict) *session {
 	s := &session{n: n, q: pr.q, detailSeen: map[string]bool{}}
 	s.q.Port = p
 	app, _ := chooseApp(s.q)
@@ -82,7 +84,12 @@ func (n *Network) classFirewalls(pr *probe, p uint16) *session {
 		jp := *j
 		jp.flow.ServerPort, jp.flow.App = p, app
 		jp.res = pol.Evaluate(jp.flow)
-		s.explainFirewall(&jp)
+		if v == Ambiguous {
+			s.explainUndecidable(&jp)
+			continue
+		}
+		s.explainDrop(&jp)
+		s.explainAsymmetry(&jp)
 	}
 	return s
 }

@@ -218,6 +218,42 @@ func BenchmarkAnalyzeAllPorts(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeAllPortsCold: BenchmarkAnalyzeAllPorts with a network
+// compiled afresh (outside the timer) for every query, so no firewall
+// result is memoised yet: what one `vpcreach analyze path` run pays.
+func BenchmarkAnalyzeAllPortsCold(b *testing.B) {
+	for _, o := range targets() {
+		b.Run(o.name, func(b *testing.B) {
+			topo, diags := topology.LoadFS(o.files(b).FS(), ".")
+			if diags.HasErrors() {
+				b.Fatal(diags)
+			}
+			for _, c := range queries(o.spokes) {
+				q := c.q
+				q.Port, q.HasPort = 0, false
+				b.Run(c.name, func(b *testing.B) {
+					var times []time.Duration
+					for b.Loop() {
+						b.StopTimer()
+						n, cd := analyzer.Compile(topo)
+						if cd.HasErrors() {
+							b.Fatal(cd)
+						}
+						b.StartTimer()
+						start := time.Now()
+						if _, err := n.AnalyzePath(q); err != nil {
+							b.Fatal(err)
+						}
+						times = append(times, time.Since(start))
+					}
+					slices.Sort(times)
+					b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
+				})
+			}
+		})
+	}
+}
+
 // randomQueries draws count queries between random instances of a
 // generated organisation of the given number of spokes: 50% east-west
 // (HTTPS, SSH or a service port), 30% TLS to the internet (half with the
