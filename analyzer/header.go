@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"maps"
 	"net/netip"
+	"slices"
 
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -72,18 +74,40 @@ var udpApps = map[uint16]string{
 // appPorts returns every port with an inferred application protocol for
 // proto, so port classes can keep them apart.
 func appPorts(proto topology.Protocol) []uint16 {
-	var m map[uint16]string
+	return slices.Collect(maps.Keys(appsOf(proto)))
+}
+
+// rangeApp returns the application protocol the query infers for every
+// port of lo-hi (chooseApp), or "" when they differ.
+func rangeApp(q Query, lo, hi uint16) string {
+	q.Port = lo
+	app, _ := chooseApp(q)
+	if q.App != "" {
+		return app
+	}
+	known := 0
+	for p, a := range appsOf(q.Protocol) {
+		if lo <= p && p <= hi {
+			if a != app {
+				return ""
+			}
+			known++
+		}
+	}
+	if known > 0 && known < int(hi)-int(lo)+1 {
+		return "" // well-known ports and others
+	}
+	return app
+}
+
+// appsOf returns the well-known ports of proto and their application
+// protocols.
+func appsOf(proto topology.Protocol) map[uint16]string {
 	switch proto {
 	case topology.ProtocolTCP:
-		m = tcpApps
+		return tcpApps
 	case topology.ProtocolUDP:
-		m = udpApps
-	default:
-		return nil
+		return udpApps
 	}
-	out := make([]uint16, 0, len(m))
-	for p := range m {
-		out = append(out, p)
-	}
-	return out
+	return nil
 }

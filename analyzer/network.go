@@ -17,7 +17,7 @@ import (
 // *rules.Policy implements it.
 type firewallPolicy interface {
 	Evaluate(rules.Flow) rules.Result
-	DestinationPortBoundaries() []uint16
+	PortSplit(rules.Flow) rules.FlowPorts
 }
 
 // Network is a topology compiled for analysis: route tables indexed for
@@ -29,9 +29,6 @@ type Network struct {
 	routes    map[*topology.RouteTable]prefixTable[*topology.Route]
 	tgwRoutes map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]
 	policies  map[*topology.Firewall]firewallPolicy
-	// portBounds are the policies' DestinationPortBoundaries, computed
-	// once (all-ports queries need them for every firewall crossed).
-	portBounds map[*topology.Firewall][]uint16
 	// internet is the address that stands for "the internet" when a query
 	// names no internet address: one that no route, rule or ACL of the
 	// topology names specifically.
@@ -54,17 +51,6 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		routes:    map[*topology.RouteTable]prefixTable[*topology.Route]{},
 		tgwRoutes: map[*topology.TGWRouteTable]prefixTable[*topology.TGWRoute]{},
 		policies:  policies,
-
-		portBounds: map[*topology.Firewall][]uint16{},
-	}
-	byPolicy := map[firewallPolicy][]uint16{}
-	for fw, pol := range policies {
-		b, ok := byPolicy[pol]
-		if !ok {
-			b = pol.DestinationPortBoundaries()
-			byPolicy[pol] = b
-		}
-		n.portBounds[fw] = b
 	}
 	for _, v := range topo.VPCs {
 		n.indexRouteTable(v.MainRouteTable)

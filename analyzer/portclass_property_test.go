@@ -62,6 +62,11 @@ func checkQueryPorts(t *testing.T, n *Network, q Query, extra []uint16) bool {
 			return false
 		}
 		rr := rangeOf(all.PortRanges, p)
+		if rr.AppProtocol != "" && rr.AppProtocol != one.Query.AppProtocol {
+			t.Errorf("%s -> %s %s: range %d-%d says app %s, but port %d alone is %s", q.From, q.To, q.Protocol,
+				rr.From, rr.To, rr.AppProtocol, p, one.Query.AppProtocol)
+			return false
+		}
 		if one.Verdict != rr.Verdict || signature(one) != signature(rangeAnalysis(rr)) {
 			t.Errorf("%s -> %s %s: port %d is %s (app %s) alone, but the all-ports range %d-%d says %s (app %s)\n"+
 				"port alone:\n%srange:\n%s", q.From, q.To, q.Protocol, p, one.Verdict, one.Query.AppProtocol,

@@ -39,7 +39,7 @@ func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*P
 	q0 := q
 	q0.Port, q0.HasPort = 0, true
 	first, pr := n.analyze(q0, src, dst, true)
-	classes := portClasses(n.pathBoundaries(first, q.Protocol))
+	classes := portClasses(n.pathBoundaries(first, pr, q.Protocol))
 
 	sigs := make([]*classSig, len(classes))
 	verdicts := make([]Verdict, len(classes))
@@ -48,9 +48,7 @@ func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*P
 	})
 	var ranges []*PortRangeResult
 	for i, c := range classes {
-		cq := q
-		cq.Port = c.Lo
-		app, _ := chooseApp(cq)
+		app := rangeApp(q, c.Lo, c.Hi)
 		if i > 0 && sigs[i].equal(sigs[i-1]) {
 			last := ranges[len(ranges)-1]
 			last.To = int(c.Hi)
@@ -95,8 +93,10 @@ func summarize(answers []Answer) Answer {
 
 // pathBoundaries collects the port boundaries drawn by the components a
 // walk crossed: network ACLs of the subnets, security groups of the
-// instances, and firewall policies.
-func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 {
+// instances, and the rules of each firewall that can match the flow as the
+// firewall sees it (the probe's judgements), plus the well-known
+// application ports when such a rule depends on the application protocol.
+func (n *Network) pathBoundaries(a *Analysis, pr *probe, proto topology.Protocol) []uint16 {
 	var out []uint16
 	add := func(r ports.Range) {
 		out = append(out, r.Lo)
@@ -104,39 +104,51 @@ func (n *Network) pathBoundaries(a *Analysis, proto topology.Protocol) []uint16 
 			out = append(out, r.Hi+1)
 		}
 	}
-	seen, inspected := map[string]bool{}, false
-	for _, h := range append(append([]*Hop{}, a.ForwardPath...), a.ReturnPath...) {
-		if seen[h.Component] {
-			continue
-		}
-		seen[h.Component] = true
-		r, ok := n.topo.Resource(h.Component)
-		if !ok {
-			continue
-		}
-		switch r := r.(type) {
-		case *topology.Subnet:
-			for _, rule := range append(append([]*topology.ACLRule{}, r.NetworkACL.Ingress...), r.NetworkACL.Egress...) {
-				if rule.Protocol == proto {
-					add(rule.Ports)
-				}
+	seen := map[string]bool{}
+	for _, path := range [][]*Hop{a.ForwardPath, a.ReturnPath} {
+		for _, h := range path {
+			if seen[h.Component] {
+				continue
 			}
-		case *topology.Instance:
-			for _, sg := range r.SecurityGroups {
-				for _, rule := range append(append([]*topology.SGRule{}, sg.Ingress...), sg.Egress...) {
-					if rule.Protocol == proto {
-						add(rule.Ports)
+			seen[h.Component] = true
+			r, ok := n.topo.Resource(h.Component)
+			if !ok {
+				continue
+			}
+			switch r := r.(type) {
+			case *topology.Subnet:
+				for _, rs := range [][]*topology.ACLRule{r.NetworkACL.Ingress, r.NetworkACL.Egress} {
+					for _, rule := range rs {
+						if rule.Protocol == proto {
+							add(rule.Ports)
+						}
+					}
+				}
+			case *topology.Instance:
+				for _, sg := range r.SecurityGroups {
+					for _, rs := range [][]*topology.SGRule{sg.Ingress, sg.Egress} {
+						for _, rule := range rs {
+							if rule.Protocol == proto {
+								add(rule.Ports)
+							}
+						}
 					}
 				}
 			}
-		case *topology.FirewallEndpoint:
-			out = append(out, n.portBounds[r.Firewall]...)
-			inspected = true
 		}
 	}
-	// The inferred application protocol matters only to a firewall; with
-	// one on the path, each well-known port is a class of its own.
-	if inspected {
+	appMatters := false
+	for _, j := range pr.judged {
+		if pol := n.policies[j.ep.Firewall]; pol != nil {
+			split := pol.PortSplit(j.flow)
+			out = append(out, split.Boundaries...)
+			appMatters = appMatters || split.AppSensitive
+		}
+	}
+	// The inferred application protocol matters only to a firewall rule
+	// that tests it; with one on the path, each well-known port is a class
+	// of its own.
+	if appMatters {
 		for _, p := range appPorts(proto) {
 			add(ports.Single(p))
 		}

@@ -321,3 +321,22 @@ func runParallel(b *testing.B, n *analyzer.Network, qs []analyzer.Query, workers
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkMatrixGenerated: `analyze matrix` over every port on a vpcgen
+// organisation of 50 spokes (300 spoke subnets: application and TGW subnets
+// in 3 AZs) with 1,000 synthetic rules, using every core.
+func BenchmarkMatrixGenerated(b *testing.B) {
+	o := org{name: "N=50/R=1000", spokes: 50, rules: 1000}
+	b.Run(o.name, func(b *testing.B) {
+		n := load(b, o.files(b))
+		cpu := processCPU()
+		for b.Loop() {
+			m, err := n.Matrix(analyzer.MatrixQuery{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(len(m.Cells)), "cells")
+		}
+		reportCPU(b, cpu)
+	})
+}

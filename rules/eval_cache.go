@@ -73,15 +73,39 @@ type flowKey struct {
 	client, server int32
 }
 
-// evalCache memoises Results by flowKey. It is safe for concurrent use.
+// boundsKey identifies the flows whose port boundaries are alike.
+type boundsKey struct {
+	client, server int32
+	l4             L4
+}
+
+// evalCache memoises Results by flowKey, and port boundaries by
+// boundsKey. It is safe for concurrent use.
 type evalCache struct {
 	classes *addrClasses
 	mu      sync.Mutex
 	m       map[flowKey]Result
+	bounds  map[boundsKey]FlowPorts
 }
 
 func newEvalCache(p *Policy) *evalCache {
-	return &evalCache{classes: newAddrClasses(policySets(p)), m: map[flowKey]Result{}}
+	return &evalCache{classes: newAddrClasses(policySets(p)), m: map[flowKey]Result{}, bounds: map[boundsKey]FlowPorts{}}
+}
+
+func (c *evalCache) getBounds(k boundsKey) (FlowPorts, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.bounds[k]
+	return b, ok
+}
+
+func (c *evalCache) putBounds(k boundsKey, b FlowPorts) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.bounds) >= evalCacheMax {
+		clear(c.bounds)
+	}
+	c.bounds[k] = b
 }
 
 func (c *evalCache) key(f Flow) flowKey {

@@ -3,6 +3,7 @@ package rules
 import (
 	"math/rand"
 	"net/netip"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,4 +113,125 @@ func sameClass(rng *rand.Rand, c *addrClasses, pool []netip.Addr, a netip.Addr) 
 		return a
 	}
 	return same[rng.Intn(len(same))]
+}
+
+// TestPortSplitEvaluation is the property test of PortSplit: on random
+// rules and flows, server ports between two neighbouring boundaries of the
+// flow evaluate alike (sampled at every boundary of the whole policy ±1,
+// so a boundary PortSplit wrongly leaves out is found); the flow's
+// boundaries are a subset of the policy's; and when the flow is not
+// app-sensitive, every application protocol evaluates alike.
+func TestPortSplitEvaluation(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewSource(9))
+	compared, fewer, appFree := 0, 0, 0
+	for round := 0; round < 36; round++ {
+		var b strings.Builder
+		for i := 1; i <= 40; i++ {
+			// Rounds of three kinds: any rules; no app-layer fact tested (so
+			// some flows are not app-sensitive); transport protocols with
+			// app-layer-protocol tests (which make flows app-sensitive).
+			r := randomRule(rng, i)
+			for round%3 != 0 && !transportOnly(r, round%3 == 2) {
+				r = randomRule(rng, i)
+			}
+			b.WriteString(r + "\n")
+		}
+		p := testPolicy(t, b.String(), withDefaults("aws:drop_established"))
+		all := p.DestinationPortBoundaries()
+		for k := 0; k < 20; k++ {
+			f := randomFlow(rng)
+			if f.Protocol == ICMP {
+				continue
+			}
+			split := p.PortSplit(f)
+			bounds := split.Boundaries
+			if !split.AppSensitive {
+				appFree++
+				checkAppFree(t, p, f, b.String())
+			}
+			if !subset(bounds, all) {
+				t.Fatalf("flow boundaries %v not within the policy's %v", bounds, all)
+			}
+			if len(bounds) < len(all) {
+				fewer++
+			}
+			byClass := map[int]string{}
+			for _, port := range samplePortsAround(rng, all) {
+				g := f
+				g.ServerPort = port
+				got := describeResult(p.evaluate(g, nil, false))
+				cls := classIndex(bounds, port)
+				if want, ok := byClass[cls]; ok && want != got {
+					t.Fatalf("flow %+v: port %d is in class %d of %v but evaluates\n%s\nnot\n%s\nrules:\n%s",
+						g, port, cls, bounds, got, want, b.String())
+				}
+				byClass[cls] = got
+				compared++
+			}
+		}
+	}
+	if compared < 5000 || fewer < 50 || appFree < 20 {
+		t.Errorf("weak test: %d ports compared, %d flows with fewer boundaries than the policy, %d not app-sensitive",
+			compared, fewer, appFree)
+	}
+}
+
+// transportOnly reports whether a rule of randomRule has a transport
+// protocol and, unless appLayerProtocol, tests no app-layer-protocol.
+func transportOnly(rule string, appLayerProtocol bool) bool {
+	proto := strings.Fields(rule)[1]
+	return (proto == "ip" || proto == "tcp" || proto == "udp" || proto == "icmp") &&
+		(appLayerProtocol || !strings.Contains(rule, "app-layer-protocol"))
+}
+
+// checkAppFree checks that f evaluates alike whatever its application
+// protocol.
+func checkAppFree(t *testing.T, p *Policy, f Flow, rules string) {
+	t.Helper()
+	want := ""
+	for i, app := range []string{"raw", "tls", "http", "dns", "ssh", "smtp", "ftp"} {
+		g := f
+		g.App = app
+		got := describeResult(p.evaluate(g, nil, false))
+		if i > 0 && got != want {
+			t.Fatalf("flow %+v is not app-sensitive, but app %s evaluates\n%s\nnot\n%s\nrules:\n%s", f, app, got, want, rules)
+		}
+		want = got
+	}
+}
+
+func subset(xs, of []uint16) bool {
+	for _, x := range xs {
+		if _, ok := slices.BinarySearch(of, x); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// samplePortsAround returns every boundary, the port before it, and a few
+// random ports.
+func samplePortsAround(rng *rand.Rand, bounds []uint16) []uint16 {
+	var out []uint16
+	for _, b := range bounds {
+		out = append(out, b)
+		if b > 0 {
+			out = append(out, b-1)
+		}
+	}
+	for range 5 {
+		out = append(out, uint16(rng.Intn(65536)))
+	}
+	return out
+}
+
+// classIndex returns the index of the class of sorted boundaries holding
+// port.
+func classIndex(bounds []uint16, port uint16) int {
+	i, found := slices.BinarySearch(bounds, port)
+	if !found {
+		i--
+	}
+	return i
 }

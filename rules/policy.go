@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -126,6 +127,59 @@ func (p *Policy) RuleCount() int { return len(p.user) }
 // them), so they draw no boundary. Splitting 0-65535 at these points gives
 // ranges that every rule treats alike. 0 is always included.
 func (p *Policy) DestinationPortBoundaries() []uint16 {
+	return p.portBoundaries(func(*compiledRule) bool { return true }, func(*statelessRule) bool { return true })
+}
+
+// FlowPorts tells how a flow's server port matters to a policy.
+type FlowPorts struct {
+	// Boundaries are the sorted ports at which the port sets of the rules
+	// that can match a packet of the flow start or end+1 (0 included):
+	// server ports between two neighbours evaluate alike, the flow's
+	// application protocol being the same.
+	Boundaries []uint16
+	// AppSensitive is set when one of those rules depends on the
+	// application protocol (an app-layer rule protocol, app-layer-protocol,
+	// ssl_state, tls.sni and the other sticky buffers): the protocol a port
+	// implies then matters too.
+	AppSensitive bool
+}
+
+// PortSplit is DestinationPortBoundaries restricted to the rules that can
+// match a packet of flow f: those whose transport protocol is f's and
+// whose address sets admit f's client and server, either way round.
+// Results are memoised by the address classes of f's ends; the caller
+// must not modify them.
+func (p *Policy) PortSplit(f Flow) FlowPorts {
+	k := boundsKey{p.cache.classes.of(f.Client), p.cache.classes.of(f.Server), f.Protocol}
+	if b, ok := p.cache.getBounds(k); ok {
+		return b
+	}
+	c, s := f.Client.Unmap(), f.Server.Unmap()
+	var out FlowPorts
+	out.Boundaries = p.portBoundaries(func(r *compiledRule) bool {
+		if r.protos&maskOf(f.Protocol) == 0 || !(inSet(r.src, c) && inSet(r.dst, s) || inSet(r.src, s) && inSet(r.dst, c)) {
+			return false
+		}
+		out.AppSensitive = out.AppSensitive || r.appSensitive()
+		return true
+	}, func(r *statelessRule) bool {
+		return (len(r.protos) == 0 || r.protos[int(f.Protocol)]) &&
+			(inSet(r.src, c) && inSet(r.dst, s) || inSet(r.src, s) && inSet(r.dst, c))
+	})
+	p.cache.putBounds(k, out)
+	return out
+}
+
+// appSensitive reports whether c's match depends on the packet's
+// application protocol.
+func (c *compiledRule) appSensitive() bool {
+	return c.app != "" || c.typ == sigAppLayer || c.typ == sigAppTx || c.ssl != nil || len(c.appProtos) > 0 ||
+		len(c.bufs) > 0 || c.toServerOnly
+}
+
+// portBoundaries collects the port boundaries of the stateful rules (not
+// alerts) keep passes and of the stateless rules keepStateless passes.
+func (p *Policy) portBoundaries(keep func(*compiledRule) bool, keepStateless func(*statelessRule) bool) []uint16 {
 	seen := map[uint16]bool{0: true}
 	add := func(s ports.Set) {
 		for _, r := range s.Ranges() {
@@ -136,13 +190,16 @@ func (p *Policy) DestinationPortBoundaries() []uint16 {
 		}
 	}
 	for _, c := range p.rules {
-		if c.action == ActionAlert {
+		if c.action == ActionAlert || !keep(c) {
 			continue
 		}
 		add(c.dports)
 		add(c.sports)
 	}
 	for _, r := range p.stateless.rules {
+		if !keepStateless(r) {
+			continue
+		}
 		add(r.dports)
 		add(r.sports)
 	}
@@ -150,7 +207,7 @@ func (p *Policy) DestinationPortBoundaries() []uint16 {
 	for port := range seen {
 		out = append(out, port)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	slices.Sort(out)
 	return out
 }
 
