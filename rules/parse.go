@@ -86,6 +86,10 @@ func parseLogical(lrule *logicalRule, alloc *ruleAlloc) (*Rule, hcl.Diagnostics)
 	if p.diags.HasErrors() {
 		return nil, p.diags
 	}
+	p.diags = append(p.diags, checkValues(r)...)
+	if p.diags.HasErrors() {
+		return nil, p.diags
+	}
 	return r, p.diags
 }
 

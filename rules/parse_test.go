@@ -34,7 +34,7 @@ func TestParseRuleGood(t *testing.T) {
 		{"port variable", `alert tcp any !$HTTP_PORTS -> any $P (sid:1;)`, ""},
 		{"app protocols", `pass http2 any any -> any any (sid:1;)`, ""},
 		{"packet protocols any case", `alert TCP-PKT any any -> any any (sid:1;)`, `alert tcp-pkt any any -> any any (sid:1;)`},
-		{"option spacing", `alert tcp any any -> any any ( msg : "a b" ;sid: 1 ;nocase; )`, `alert tcp any any -> any any (msg:"a b"; sid:1; nocase;)`},
+		{"option spacing", `alert tcp any any -> any any ( msg : "a b" ;sid: 1 ;content : "x" ;nocase; )`, `alert tcp any any -> any any (msg:"a b"; sid:1; content:"x"; nocase;)`},
 		{"escapes", `alert tcp any any -> any any (msg:"a\;b \"q\" c\\"; content:"x\;y"; sid:1;)`, ""},
 		{"quoted parens and colons", `alert http any any -> any any (pcre:"/(a|b):c\;?/"; content:")"; sid:1;)`, ""},
 		{"negated content", `alert http any any -> any any (content:!"x"; app-layer-protocol:!tls; sid:1;)`, ""},

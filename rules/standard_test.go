@@ -102,7 +102,7 @@ const standardHCL = `rule_group "five_tuple" {
       settings = ["\"tls out\""]
     }
     rule_option {
-      keyword = "nocase"
+      keyword = "noalert"
     }
   }
   stateful_rule {
@@ -140,7 +140,7 @@ func TestStandardRules(t *testing.T) {
 		}
 	}
 	want := []string{
-		`pass tls $HOME_NET any -> $EXTERNAL_NET 443 (sid:1000001; msg:"tls out"; nocase;)`,
+		`pass tls $HOME_NET any -> $EXTERNAL_NET 443 (sid:1000001; msg:"tls out"; noalert;)`,
 		`drop ip 10.1.0.0/16 any <> any any (flow:established,to_server; sid:2;)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
