@@ -12,6 +12,7 @@ import (
 // through String.
 func FuzzParseRule(f *testing.F) {
 	f.Add(`pass tls $HOME_NET any -> $EXTERNAL_NET 443 (tls.sni; content:"example.com"; sid:1;)`)
+	f.Add(`drop tcp any any -> any any (content:"|41 42|a\;"; depth:3; pcre:"/a(b)[)]/iR"; flow:established,to_server; dsize:1<>9; byte_test:2,!=,0x10,-1,relative; flowbits:isset,a|b; sid:2;)`)
 	f.Fuzz(func(t *testing.T, src string) {
 		r, diags := ParseRule(src, hcl.InitialPos, "fuzz.rules")
 		checkSubjects(t, src, diags)

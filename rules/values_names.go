@@ -60,7 +60,7 @@ var stickyBuffers = setOf("tls.sni", "tls_sni", "tls.cert_subject", "tls.cert_is
 
 // bufferMatches are the options that count as a match of the buffer they
 // follow.
-var bufferMatches = setOf("content", "pcre", "bsize", "byte_test", "byte_jump", "byte_extract", "byte_math",
+var bufferMatches = setOf("content", "uricontent", "pcre", "bsize", "byte_test", "byte_jump", "byte_extract", "byte_math",
 	"isdataat", "dataset", "datarep", "base64_decode", "urilen")
 
 // contentModifierNames apply to the previous content of the same buffer.
