@@ -219,11 +219,11 @@ func (n *Network) matrixCell(q MatrixQuery, src, dst matrixEndpoint) *MatrixCell
 		return c
 	}
 	if !cidr.IsValid() && !pq.HasPort {
-		_, pr, ranges := n.planPorts(pq, from, to)
+		_, pr, ranges, sigs := n.planPorts(pq, from, to)
 		cr := make([]cellRange, len(ranges))
 		for i, r := range ranges {
 			cr[i] = cellRange{lo: uint16(r.From), hi: uint16(r.To), verdict: r.Verdict,
-				decidedBy: n.classDecider(pr, uint16(r.From), r.Verdict)}
+				decidedBy: n.classDecider(pr, uint16(r.From), sigs[i])}
 		}
 		fillCellRanges(c, cr)
 		return c

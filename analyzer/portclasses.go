@@ -17,7 +17,7 @@ import (
 // the probe, neighbouring classes decided alike are merged, and each
 // merged range is answered in full through its first port.
 func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
-	first, _, ranges := n.planPorts(q, src, dst)
+	first, _, ranges, _ := n.planPorts(q, src, dst)
 	par.Do(len(ranges), func(i int) {
 		r := ranges[i]
 		a := first
@@ -33,9 +33,9 @@ func (n *Network) analyzeAllPorts(q Query, src, dst endpoint) *Analysis {
 
 // planPorts walks the probe of an all-ports query and splits 0-65535 into
 // ranges decided alike: it returns the probe's analysis (that of port 0),
-// the probe, and the ranges with their verdicts and application protocols
-// (their answers unset).
-func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*PortRangeResult) {
+// the probe, the ranges with their verdicts and application protocols
+// (their answers unset), and what decided each range's first port.
+func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*PortRangeResult, []*classSig) {
 	q0 := q
 	q0.Port, q0.HasPort = 0, true
 	first, pr := n.analyze(q0, src, dst, true)
@@ -47,6 +47,7 @@ func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*P
 		verdicts[i], sigs[i] = n.classVerdict(pr, classes[i].Lo)
 	})
 	var ranges []*PortRangeResult
+	var rangeSigs []*classSig
 	for i, c := range classes {
 		app := rangeApp(q, c.Lo, c.Hi)
 		if i > 0 && sigs[i].equal(sigs[i-1]) {
@@ -59,9 +60,9 @@ func (n *Network) planPorts(q Query, src, dst endpoint) (*Analysis, *probe, []*P
 		}
 		r := &PortRangeResult{From: int(c.Lo), To: int(c.Hi), AppProtocol: app}
 		r.Verdict = verdicts[i]
-		ranges = append(ranges, r)
+		ranges, rangeSigs = append(ranges, r), append(rangeSigs, sigs[i])
 	}
-	return first, pr, ranges
+	return first, pr, ranges, rangeSigs
 }
 
 // summarizeRanges builds the top-level answer of an all-ports query (see

@@ -2,36 +2,40 @@ package analyzer
 
 import (
 	"sort"
+
+	"github.com/vpcreach/vpcreach/rules"
 )
 
 // classDecider names what decides destination port p on the probe's path,
-// given the verdict v classVerdict gave p, exactly as decider names it for
-// a full analysis of p (see TestClassDeciderMatchesFullAnalysis): the
-// first blocking finding, or the finding that makes p ambiguous, as "CODE
-// at component"; "" when p is reachable. It rebuilds only the findings of
-// p that can differ from the probe's: those of the recorded security group
-// and network ACL checks and of the firewalls, and orders them among the
-// probe's own as the walks of p would have.
-func (n *Network) classDecider(pr *probe, p uint16, v Verdict) string {
+// from the decisions classVerdict made for p (sig), exactly as decider
+// names it for a full analysis of p (see
+// TestClassVerdictMatchesFullAnalysis): the first blocking finding, or the
+// finding that makes p ambiguous, as "CODE at component"; "" when p is
+// reachable. It rebuilds only the findings of p that can differ from the
+// probe's: those of the recorded security group and network ACL checks and
+// of the firewalls, and orders them among the probe's own as the walks of
+// p would have.
+func (n *Network) classDecider(pr *probe, p uint16, sig *classSig) string {
+	v := sig.verdict
 	if v == Reachable {
 		return ""
 	}
-	fw := n.classFirewalls(pr, p, v)
+	fw := n.classFirewalls(pr, p, sig)
 	if v == Ambiguous {
 		details := append(append([]*Finding{}, pr.fixedDetails...), fw.details...)
 		sortFindingsOn(pr.forward, pr.back, details)
 		return decider(v, nil, details)
 	}
-	expl := append(n.classWalkFindings(pr, p), fw.explanations...)
+	expl := append(classWalkFindings(pr, sig), fw.explanations...)
 	sortFindingsOn(pr.forward, pr.back, expl)
 	return decider(v, expl, nil)
 }
 
-// classWalkFindings returns the blocking findings the walks of port p
-// make, in the order they would make them: the probe's fixed findings and
-// the findings of the recorded checks that block p, each after the
-// findings made before its check.
-func (n *Network) classWalkFindings(pr *probe, p uint16) []*Finding {
+// classWalkFindings returns the blocking findings the walks of a port
+// decided as sig make, in the order they would make them: the probe's
+// fixed findings and the findings of the recorded checks that block, each
+// after the findings made before its check.
+func classWalkFindings(pr *probe, sig *classSig) []*Finding {
 	type placed struct {
 		f       *Finding
 		at, sub int
@@ -41,15 +45,14 @@ func (n *Network) classWalkFindings(pr *probe, p uint16) []*Finding {
 		out = append(out, placed{x.f, x.at, 1 + i})
 	}
 	fwd := dirForward.String()
-	for _, c := range pr.rec.sg {
-		c.hdr.dport = p
-		if n.evalSG(c).rule == nil {
+	for i, c := range pr.rec.sg {
+		if sig.sg[i].rule == nil {
 			out = append(out, placed{&Finding{Code: CodeENISGRulesMismatch, Direction: fwd, Component: c.at.component},
 				c.at.order + 1, 0})
 		}
 	}
-	for _, c := range pr.rec.acl {
-		if !aclDecide(c.acl, c.egress, c.peer, c.proto, p).allow {
+	for i, c := range pr.rec.acl {
+		if r := sig.acl[i]; r == nil || !r.Allow {
 			out = append(out, placed{&Finding{Code: CodeSubnetACLRestriction, Direction: fwd, Component: c.at.component},
 				c.at.order + 1, 0})
 		}
@@ -67,24 +70,17 @@ func (n *Network) classWalkFindings(pr *probe, p uint16) []*Finding {
 	return fs
 }
 
-// classFirewalls explains the probe's firewall judgements for port p in a
-// session of their own, as far as decider needs for verdict v: for
-// NOT_REACHABLE the blocking findings (drops, asymmetric routing), for
-// AMBIGUOUS the undecidable rules; in the order a full analysis makes
-// them.
-func (n *Network) classFirewalls(pr *probe, p uint16, v Verdict) *session {
+// classFirewalls explains the firewall results of sig in a session of its
+// own, as far as decider needs for sig's verdict: for NOT_REACHABLE the
+// blocking findings (drops, asymmetric routing), for AMBIGUOUS the
+// undecidable rules; in the order a full analysis makes them.
+func (n *Network) classFirewalls(pr *probe, p uint16, sig *classSig) *session {
 	s := &session{n: n, q: pr.q, detailSeen: map[string]bool{}}
 	s.q.Port = p
-	app, _ := chooseApp(s.q)
-	for _, j := range pr.judged {
-		pol := n.policies[j.ep.Firewall]
-		if pol == nil {
-			continue
-		}
+	for i, j := range pr.judged {
 		jp := *j
-		jp.flow.ServerPort, jp.flow.App = p, app
-		jp.res = pol.Evaluate(jp.flow)
-		if v == Ambiguous {
+		jp.flow, jp.res = classFlow(pr, j, p), sig.fw[i]
+		if sig.verdict == Ambiguous {
 			s.explainUndecidable(&jp)
 			continue
 		}
@@ -92,4 +88,15 @@ func (n *Network) classFirewalls(pr *probe, p uint16, v Verdict) *session {
 		s.explainAsymmetry(&jp)
 	}
 	return s
+}
+
+// classFlow is the flow judgement j of the probe sees for destination port
+// p: the probe's, with p and the application protocol p implies.
+func classFlow(pr *probe, j *endpointJudgement, p uint16) rules.Flow {
+	q := pr.q
+	q.Port = p
+	f := j.flow
+	f.ServerPort = p
+	f.App, _ = chooseApp(q)
+	return f
 }

@@ -141,13 +141,8 @@ func (n *Network) classVerdict(pr *probe, p uint16) (Verdict, *classSig) {
 		}
 		sig.acl[i] = m.rule
 	}
-	q := pr.q
-	q.Port = p
-	app, _ := chooseApp(q)
 	for i, j := range pr.judged {
-		f := j.flow
-		f.ServerPort, f.App = p, app
-		res := n.policies[j.ep.Firewall].Evaluate(f)
+		res := n.policies[j.ep.Firewall].Evaluate(classFlow(pr, j, p))
 		switch res.Verdict {
 		case rules.Drop:
 			blocked = true

@@ -75,14 +75,14 @@ func compareProbe(t *testing.T, n *Network, q Query, ports []uint16, where strin
 		pq := q
 		pq.Port, pq.HasPort = p, true
 		want := n.analyzeOne(pq, src, dst)
-		got, _ := n.classVerdict(pr, p)
+		got, sig := n.classVerdict(pr, p)
 		if got != want.Verdict {
 			t.Errorf("%s: %s -> %s %s/%d: probe says %s, full analysis %s\n%s", where, q.From, q.To,
 				q.Protocol, p, got, want.Verdict, dump(want))
 			continue
 		}
 		wantBy := decider(want.Verdict, want.Explanations, want.AdditionalDetails)
-		if gotBy := n.classDecider(pr, p, got); gotBy != wantBy {
+		if gotBy := n.classDecider(pr, p, sig); gotBy != wantBy {
 			t.Errorf("%s: %s -> %s %s/%d (%s): probe says decided by %q, full analysis %q\n%s", where, q.From,
 				q.To, q.Protocol, p, got, gotBy, wantBy, dump(want))
 		}

@@ -173,6 +173,11 @@ func benchQuery(b *testing.B, n *analyzer.Network, q analyzer.Query) {
 		}
 		times = append(times, time.Since(start))
 	}
+	reportP50(b, times)
+}
+
+// reportP50 reports the median of times.
+func reportP50(b *testing.B, times []time.Duration) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
 }
@@ -257,8 +262,7 @@ func benchCold(b *testing.B, withPort bool) {
 						}
 						times = append(times, time.Since(start))
 					}
-					slices.Sort(times)
-					b.ReportMetric(float64(times[len(times)/2].Microseconds()), "p50-µs")
+					reportP50(b, times)
 				})
 			}
 		})

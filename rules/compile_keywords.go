@@ -71,19 +71,8 @@ func (w *optionWalker) sslStateOption(v string) {
 		tok = strings.TrimSpace(tok)
 		neg := strings.HasPrefix(tok, "!")
 		tok = strings.TrimPrefix(tok, "!")
-		var bit uint8
-		switch tok {
-		case "client_hello":
-			bit = sslClientHello
-		case "server_hello":
-			bit = sslServerHello
-		case "client_keyx":
-			bit = sslClientKeyx
-		case "server_keyx":
-			bit = sslServerKeyx
-		case "unknown":
-			bit = sslUnknown
-		default:
+		bit, ok := sslStateBits[tok]
+		if !ok {
 			w.c.addUnsupported("ssl_state")
 			return
 		}

@@ -92,7 +92,7 @@ var keywordInfos = func() map[string]keywordInfo {
 	set(noValueKeywords, func(k *keywordInfo) { k.noValue = true })
 	set(stickyBuffers, func(k *keywordInfo) { k.sticky, k.noValue = true, true })
 	set(bufferMatches, func(k *keywordInfo) { k.match = true })
-	set(contentModifierNames, func(k *keywordInfo) { k.modifier = true })
+	set(setOf(contentModifierNames...), func(k *keywordInfo) { k.modifier = true })
 	return m
 }()
 

@@ -16,16 +16,12 @@ func (c *valueChecker) content(o *Option) {
 	c.last, c.hasLast = contentState{length: n}, true
 }
 
-// modSet is a set of content modifiers, by their index in modifierNames.
+// modSet is a set of content modifiers, by their index in
+// contentModifierNames.
 type modSet uint16
 
-// modifierNames are the content modifiers (contentModifierNames) in a fixed
-// order.
-var modifierNames = []string{"nocase", "rawbytes", "depth", "offset", "distance", "within", "fast_pattern",
-	"startswith", "endswith"}
-
 func modBit(name string) modSet {
-	for i, n := range modifierNames {
+	for i, n := range contentModifierNames {
 		if n == name {
 			return 1 << i
 		}

@@ -112,7 +112,7 @@ func checkFragbits(v string) string {
 
 func checkSSLState(v string) string {
 	for _, tok := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' }) {
-		if !sslStates[strings.TrimPrefix(strings.TrimSpace(tok), "!")] {
+		if _, ok := sslStateBits[strings.TrimPrefix(strings.TrimSpace(tok), "!")]; !ok {
 			return fmt.Sprintf("has %q (client_hello, server_hello, client_keyx, server_keyx, unknown)", clip(strings.TrimSpace(tok)))
 		}
 	}

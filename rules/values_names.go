@@ -27,8 +27,12 @@ var appLayerNames = setOf("http", "http1", "http2", "ftp", "ftp-data", "smtp", "
 	"dcerpc", "dns", "nfs", "ntp", "tftp", "ike", "ikev2", "krb5", "quic", "dhcp", "snmp", "sip", "rfb", "mqtt",
 	"telnet", "rdp", "bittorrent-dht", "failed", "modbus", "enip", "dnp3", "pgsql")
 
-// sslStates are the ssl_state names (case sensitive).
-var sslStates = setOf("client_hello", "server_hello", "client_keyx", "server_keyx", "unknown")
+// sslStateBits are the ssl_state names (case sensitive) and the handshake
+// states they stand for.
+var sslStateBits = map[string]uint8{
+	"client_hello": sslClientHello, "server_hello": sslServerHello,
+	"client_keyx": sslClientKeyx, "server_keyx": sslServerKeyx, "unknown": sslUnknown,
+}
 
 // sslVersions are the ssl_version names (case insensitive).
 var sslVersions = setOf("sslv2", "sslv3", "tls1.0", "tls1.1", "tls1.2", "tls1.3")
@@ -63,9 +67,11 @@ var stickyBuffers = setOf("tls.sni", "tls_sni", "tls.cert_subject", "tls.cert_is
 var bufferMatches = setOf("content", "uricontent", "pcre", "bsize", "byte_test", "byte_jump", "byte_extract", "byte_math",
 	"isdataat", "dataset", "datarep", "base64_decode", "urilen")
 
-// contentModifierNames apply to the previous content of the same buffer.
-var contentModifierNames = setOf("nocase", "rawbytes", "depth", "offset", "distance", "within", "fast_pattern",
-	"startswith", "endswith")
+// contentModifierNames are the content modifiers the checks know, which
+// apply to the previous content of the same buffer; their order numbers
+// them in a modSet.
+var contentModifierNames = []string{"nocase", "rawbytes", "depth", "offset", "distance", "within", "fast_pattern",
+	"startswith", "endswith"}
 
 // noValueKeywords take no value.
 var noValueKeywords = setOf("nocase", "rawbytes", "startswith", "endswith", "dotprefix", "noalert")
