@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // unsupportedKeywords maps the option keywords AWS Network Firewall
@@ -81,7 +83,7 @@ func checkOption(o *Option, ruleOrder string) *hcl.Diagnostic {
 			"AWS Network Firewall does not support IKEv2 keywords; remove %s from the rule.", name)
 	case name == "xbits" && tracksIP(o.Value):
 		return awsError(o.Range, "Unsupported rule option",
-			"AWS Network Firewall does not support xbits that track by IP (track ip_src, ip_dst or ip_pair): %q.", clip(o.Value))
+			"AWS Network Firewall does not support xbits that track by IP (track ip_src, ip_dst or ip_pair): %q.", syntax.Clip(o.Value))
 	case name == "tag" && strings.HasPrefix(strings.TrimSpace(strings.ToLower(o.Value)), "host"):
 		return awsError(o.Range, "Unsupported rule option",
 			"AWS Network Firewall does not support tag:host; tag by session instead (tag:session,...).")

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // TestCheckHTTPHost mirrors what Suricata 7.0.10 refuses (checked with
@@ -27,7 +29,7 @@ func TestCheckHTTPHost(t *testing.T) {
 		{`pass http any any -> any any (content:"X"; nocase; http_uri; sid:1;)`, nil},
 	}
 	for _, tt := range tests {
-		r, diags := ParseRule(tt.rule, hcl.Pos{Line: 1, Column: 1}, "t.rules")
+		r, diags := syntax.ParseRule(tt.rule, hcl.Pos{Line: 1, Column: 1}, "t.rules")
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", tt.rule, diags)
 		}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // BenchmarkParseETOpen parses the whole ET Open snapshot (24,827 enabled
@@ -15,7 +17,7 @@ func BenchmarkParseETOpen(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		for _, t := range texts {
-			rs, _ := ParseText(t)
+			rs, _ := syntax.ParseText(t)
 			n += len(rs)
 		}
 		if n != etOpenEnabled {
@@ -32,7 +34,7 @@ func BenchmarkParseRuleETOpen(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, r := range rules {
-			if _, diags := ParseRule(r, hcl.InitialPos, "et.rules"); diags.HasErrors() {
+			if _, diags := syntax.ParseRule(r, hcl.InitialPos, "et.rules"); diags.HasErrors() {
 				b.Fatal(diags)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // protoMask is a set of transport protocols a rule can match.
@@ -46,11 +48,11 @@ type sslStateCond struct {
 
 // SSL handshake states as ssl_state names them.
 const (
-	sslClientHello uint8 = 1 << iota
-	sslServerHello
-	sslClientKeyx
-	sslServerKeyx
-	sslUnknown
+	sslClientHello = syntax.SSLClientHello
+	sslServerHello = syntax.SSLServerHello
+	sslClientKeyx  = syntax.SSLClientKeyx
+	sslServerKeyx  = syntax.SSLServerKeyx
+	sslUnknown     = syntax.SSLUnknown
 )
 
 // appProtoCond is one "app-layer-protocol" keyword.
@@ -182,14 +184,14 @@ func (c *compiledRule) addUnsupported(name string) {
 
 // addrNegated reports whether an address expression contains a negation,
 // counting the variables of negVars.
-func addrNegated(e AddrExpr, negVars map[string]bool) bool {
+func addrNegated(e syntax.AddrExpr, negVars map[string]bool) bool {
 	if e.Negated {
 		return true
 	}
 	switch e.Kind {
-	case AddrVar:
+	case syntax.AddrVar:
 		return negVars[e.Name]
-	case AddrGroup:
+	case syntax.AddrGroup:
 		for _, el := range e.Elems {
 			if addrNegated(el, negVars) {
 				return true

@@ -1,8 +1,9 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // Flowbits-style ordering roles (detect-engine-sigorder.c): within one
@@ -71,7 +72,7 @@ func (w *optionWalker) sslStateOption(v string) {
 		tok = strings.TrimSpace(tok)
 		neg := strings.HasPrefix(tok, "!")
 		tok = strings.TrimPrefix(tok, "!")
-		bit, ok := sslStateBits[tok]
+		bit, ok := syntax.SSLStateBit(tok)
 		if !ok {
 			w.c.addUnsupported("ssl_state")
 			return
@@ -94,7 +95,7 @@ func (w *optionWalker) ipProtoOption(v string) {
 			op, v = p, strings.TrimSpace(v[1:])
 		}
 	}
-	n, ok := ipProtoNumber(v)
+	n, ok := syntax.IPProtoNumber(v)
 	if !ok {
 		w.c.addUnsupported("ip_proto")
 		return
@@ -145,19 +146,6 @@ func ipProtoHolds(op string, n, p int) bool {
 		return p > n
 	}
 	return p == n
-}
-
-func ipProtoNumber(v string) (int, bool) {
-	switch strings.ToLower(v) {
-	case "icmp":
-		return 1, true
-	case "tcp":
-		return 6, true
-	case "udp":
-		return 17, true
-	}
-	n, err := strconv.Atoi(v)
-	return n, err == nil && n >= 0 && n < 256
 }
 
 // packetValueOption handles dsize, itype, icode and flags.

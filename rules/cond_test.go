@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
+)
 
 // TestBufferConditions checks content modifiers, transforms and pcre on
 // decidable sticky buffers.
@@ -44,7 +48,7 @@ func TestBufferConditions(t *testing.T) {
 		{`dns.query; content:"bad";`, "BAD.example", false},
 	}
 	for _, tc := range tests {
-		r, diags := ParseRule("alert tls any any -> any any ("+tc.opts+" sid:1;)", hclStart(), "t.rules")
+		r, diags := syntax.ParseRule("alert tls any any -> any any ("+tc.opts+" sid:1;)", hclStart(), "t.rules")
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", tc.opts, diags)
 		}

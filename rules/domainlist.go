@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // domainListKind describes a generated_rules_type.
@@ -52,9 +54,9 @@ func domainListRules(dl *DomainList) ([]*Rule, hcl.Diagnostics) {
 	}
 	out := make([]*Rule, 0, len(texts))
 	for _, t := range texts {
-		g := generator{m: srcMap{filename: dl.Range.Filename}}
-		g.text(t, &dl.Range)
-		r, d := g.parse(dl.Range, FormatDomainList)
+		g := syntax.NewGenerator(dl.Range.Filename)
+		g.Text(t, &dl.Range)
+		r, d := g.Parse(dl.Range, FormatDomainList)
 		diags = append(diags, d...)
 		if r != nil {
 			out = append(out, r)

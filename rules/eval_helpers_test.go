@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"strconv"
 )
 
 // evHome is the HOME_NET of the unit tests.
@@ -109,7 +111,7 @@ func phaseDeciders(r Result) string {
 func phaseDecider(d Decision) string {
 	name := d.DefaultAction
 	if d.Rule != nil {
-		name = itoa(int(d.Rule.SID))
+		name = strconv.FormatInt(d.Rule.SID, 10)
 	}
 	switch d.Kind {
 	case DecidedByLatch:

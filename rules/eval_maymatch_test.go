@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // TestMayMatch checks undecidable rules: when the branches agree the
@@ -112,7 +114,7 @@ func TestMetadataNeverUnsupported(t *testing.T) {
 		{`content:"x"; http_host; sid:1;`, nil},
 	}
 	for _, tc := range tests {
-		r, diags := ParseRule("alert tcp any any -> any any ("+tc.opts+")", hclStart(), "t.rules")
+		r, diags := syntax.ParseRule("alert tcp any any -> any any ("+tc.opts+")", hclStart(), "t.rules")
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", tc.opts, diags)
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net/netip"
+	"strconv"
 )
 
 // L4 is a transport protocol by IANA number.
@@ -24,7 +25,7 @@ func (p L4) String() string {
 	case ICMP:
 		return "icmp"
 	}
-	return "proto-" + itoa(int(p))
+	return "proto-" + strconv.Itoa(int(p))
 }
 
 // Value is an application-layer fact of a flow (a TLS SNI, an HTTP Host, a

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // LoadGroup loads one stateful rule group: it parses its rules source
@@ -42,7 +44,7 @@ func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
 func parseSource(spec GroupSpec) ([]*Rule, hcl.Diagnostics) {
 	switch {
 	case spec.Text != nil:
-		return ParseText(*spec.Text)
+		return syntax.ParseText(*spec.Text)
 	case spec.Domains != nil:
 		return domainListRules(spec.Domains)
 	default:

@@ -19,6 +19,8 @@ import (
 	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -142,3 +144,18 @@ var astCmp = []cmp.Option{
 var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
 	cmpopts.IgnoreTypes(hcl.Range{}),
 	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
+
+// checkRoundTrip checks that syntax.ParseRule(r.String()) gives r's syntax
+// tree.
+func checkRoundTrip(t *testing.T, r *Rule) {
+	t.Helper()
+	s := r.String()
+	r2, diags := syntax.ParseRule(s, r.Range.Start, r.Range.Filename)
+	if diags.HasErrors() {
+		t.Errorf("%s: reparsing %q: %v", r.Location(), s, diags)
+		return
+	}
+	if diff := cmp.Diff(r, r2, astCmpNoPos...); diff != "" {
+		t.Errorf("%s: round trip of %q (-orig +reparsed):\n%s", r.Location(), r.Text, diff)
+	}
+}

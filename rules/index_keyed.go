@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
+)
 
 // Domain rules (tls.sni, http.host and dns.query with one content anchored
 // at the end, as domain lists and SNI allow lists are written) are keyed by
@@ -104,7 +108,7 @@ func newFlowValues(f *Flow) flowValues {
 	var fv flowValues
 	for _, k := range []bufferKind{bufSNI, bufHost, bufDNSQuery} {
 		v := k.value(f)
-		if v.Known && isASCII(v.Value) {
+		if v.Known && syntax.IsASCII(v.Value) {
 			fv.lower[k], fv.usable[k] = strings.ToLower(v.Value), true
 		}
 	}

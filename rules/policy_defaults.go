@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // defaultActionRule is how a stateful default action is emulated: the
@@ -80,8 +82,8 @@ func (d defaultActionRule) rule(name string) *Rule {
 	}
 	text += fmt.Sprintf("sid:%d;)", d.sid)
 	opts = append(opts, Option{Name: "sid", Value: fmt.Sprint(d.sid), HasValue: true})
-	anyAddr := AddrExpr{Kind: AddrAny}
-	anyPort := PortExpr{Kind: PortAny, Ports: ports.All()}
+	anyAddr := syntax.AddrExpr{Kind: syntax.AddrAny}
+	anyPort := syntax.PortExpr{Kind: syntax.PortAny, Ports: ports.All()}
 	return &Rule{
 		Action: d.action, Protocol: "ip", Source: anyAddr, SourcePort: anyPort,
 		Destination: anyAddr, DestinationPort: anyPort, Options: opts, SID: d.sid, Msg: name,

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // awsStandardProtocols are the protocols a standard stateful rule may
@@ -33,7 +35,7 @@ func standardRules(srs []StandardRule) ([]*Rule, hcl.Diagnostics) {
 
 // standardRule builds and parses one standard rule.
 func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
-	g := generator{m: srcMap{filename: sr.Range.Filename}}
+	g := syntax.NewGenerator(sr.Range.Filename)
 	attr := func(name string) *hcl.Range {
 		if rng, ok := sr.AttrRanges[name]; ok {
 			return &rng
@@ -65,22 +67,22 @@ func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	g.field(strings.ToLower(strings.TrimSpace(sr.Action)), attr("action"))
-	g.field(strings.ToLower(strings.TrimSpace(sr.Protocol)), attr("protocol"))
-	g.field(anyLower(sr.Source), attr("source"))
-	g.field(anyLower(sr.SourcePort), attr("source_port"))
-	g.field(dir, attr("direction"))
-	g.field(anyLower(sr.Destination), attr("destination"))
-	g.field(anyLower(sr.DestinationPort), attr("destination_port"))
-	g.text(" (", sr.Range.Ptr())
+	g.Field(strings.ToLower(strings.TrimSpace(sr.Action)), attr("action"))
+	g.Field(strings.ToLower(strings.TrimSpace(sr.Protocol)), attr("protocol"))
+	g.Field(anyLower(sr.Source), attr("source"))
+	g.Field(anyLower(sr.SourcePort), attr("source_port"))
+	g.Field(dir, attr("direction"))
+	g.Field(anyLower(sr.Destination), attr("destination"))
+	g.Field(anyLower(sr.DestinationPort), attr("destination_port"))
+	g.Text(" (", sr.Range.Ptr())
 	for i := range sr.Options {
 		if i > 0 {
-			g.text(" ", sr.Range.Ptr())
+			g.Text(" ", sr.Range.Ptr())
 		}
-		g.text(standardOption(&sr.Options[i]), sr.Options[i].Range.Ptr())
+		g.Text(standardOption(&sr.Options[i]), sr.Options[i].Range.Ptr())
 	}
-	g.text(")", sr.Range.Ptr())
-	return g.parse(sr.Range, FormatStandard)
+	g.Text(")", sr.Range.Ptr())
+	return g.Parse(sr.Range, FormatStandard)
 }
 
 // checkStandardFields reports empty header attributes and values that
@@ -131,34 +133,4 @@ func validStandardProtocol(p string) bool {
 		}
 	}
 	return false
-}
-
-// generator builds the text of a generated rule with its source map.
-type generator struct {
-	b strings.Builder
-	m srcMap
-}
-
-// field appends a header field (space-separated from the previous one).
-func (g *generator) field(s string, rng *hcl.Range) {
-	if g.b.Len() > 0 {
-		g.text(" ", rng)
-	}
-	g.text(s, rng)
-}
-
-// text appends s, mapping it to rng.
-func (g *generator) text(s string, rng *hcl.Range) {
-	g.m.addFixed(g.b.Len(), s, rng)
-	g.b.WriteString(s)
-}
-
-// parse parses the generated rule and gives it its range and format.
-func (g *generator) parse(rng hcl.Range, f Format) (*Rule, hcl.Diagnostics) {
-	lr := logicalRule{text: g.b.String(), m: g.m}
-	r, diags := parseLogical(&lr, &ruleAlloc{})
-	if r != nil {
-		r.Range, r.Format = rng, f
-	}
-	return r, diags
 }

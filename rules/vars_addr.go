@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // resolveAddr resolves an address field to a set, nil meaning every
@@ -18,11 +20,11 @@ import (
 //     part is that family's universe (so !10.0.0.0/8 holds no IPv6
 //     address, as in Suricata);
 //   - negating a whole family, or a result with no address, is an error.
-func (v *varEnv) resolveAddr(e *AddrExpr) (*netipx.IPSet, hcl.Diagnostics) {
-	if e.Kind == AddrAny && !e.Negated {
+func (v *varEnv) resolveAddr(e *syntax.AddrExpr) (*netipx.IPSet, hcl.Diagnostics) {
+	if e.Kind == syntax.AddrAny && !e.Negated {
 		return nil, nil
 	}
-	if e.Kind == AddrVar && !e.Negated {
+	if e.Kind == syntax.AddrVar && !e.Negated {
 		if s, ok := v.addrs[e.Name]; ok && !isEmptySet(s) {
 			return nilIfUniverse(s), nil
 		}
@@ -56,8 +58,8 @@ type addrResolver struct {
 // value returns the set e stands for, ignoring e.Negated when top is
 // false (the caller handles it). At the top level a lone element is
 // treated as a one-element list, so "!x" is the universe minus x.
-func (r *addrResolver) value(e *AddrExpr, top bool) *netipx.IPSet {
-	if e.Kind != AddrGroup && !top {
+func (r *addrResolver) value(e *syntax.AddrExpr, top bool) *netipx.IPSet {
+	if e.Kind != syntax.AddrGroup && !top {
 		return r.leaf(e)
 	}
 	var pos, neg netipx.IPSetBuilder
@@ -72,11 +74,11 @@ func (r *addrResolver) value(e *AddrExpr, top bool) *netipx.IPSet {
 }
 
 // collect adds element e to the positive or negated part.
-func (r *addrResolver) collect(e *AddrExpr, pos, neg *netipx.IPSetBuilder) {
+func (r *addrResolver) collect(e *syntax.AddrExpr, pos, neg *netipx.IPSetBuilder) {
 	switch {
 	case e.Negated:
 		neg.AddSet(r.value(e, false))
-	case e.Kind == AddrGroup:
+	case e.Kind == syntax.AddrGroup:
 		for i := range e.Elems {
 			r.collect(&e.Elems[i], pos, neg)
 		}
@@ -86,22 +88,22 @@ func (r *addrResolver) collect(e *AddrExpr, pos, neg *netipx.IPSetBuilder) {
 }
 
 // leaf returns the set of a non-group element, ignoring negation.
-func (r *addrResolver) leaf(e *AddrExpr) *netipx.IPSet {
+func (r *addrResolver) leaf(e *syntax.AddrExpr) *netipx.IPSet {
 	var b netipx.IPSetBuilder
 	switch e.Kind {
-	case AddrAny:
+	case syntax.AddrAny:
 		b.AddPrefix(allV4)
 		b.AddPrefix(allV6)
-	case AddrPrefix:
+	case syntax.AddrPrefix:
 		r.checkHostBits(e)
 		b.AddPrefix(e.Prefix.Masked())
-	case AddrRange:
+	case syntax.AddrRange:
 		b.AddRange(netipx.IPRangeFrom(e.First, e.Last))
-	case AddrVar, AddrRef:
+	case syntax.AddrVar, syntax.AddrRef:
 		if s := r.lookup(e); s != nil {
 			return s
 		}
-	case AddrGroup:
+	case syntax.AddrGroup:
 		return r.value(e, false)
 	}
 	s, _ := b.IPSet()
@@ -110,9 +112,9 @@ func (r *addrResolver) leaf(e *AddrExpr) *netipx.IPSet {
 
 // lookup returns the set of a $VARIABLE or @REFERENCE, reporting unknown
 // names.
-func (r *addrResolver) lookup(e *AddrExpr) *netipx.IPSet {
+func (r *addrResolver) lookup(e *syntax.AddrExpr) *netipx.IPSet {
 	table, sigil := r.v.addrs, "$"
-	if e.Kind == AddrRef {
+	if e.Kind == syntax.AddrRef {
 		table, sigil = r.v.refs, "@"
 	}
 	if s, ok := table[e.Name]; ok {
@@ -123,10 +125,10 @@ func (r *addrResolver) lookup(e *AddrExpr) *netipx.IPSet {
 		return s
 	}
 	switch {
-	case e.Kind == AddrVar && hasPort(r.v, e.Name):
+	case e.Kind == syntax.AddrVar && hasPort(r.v, e.Name):
 		r.errorf(e.Range, "Port variable used as address",
 			"$%s is a port_set, but it is used here as an address. Use an ip_set for addresses.", e.Name)
-	case e.Kind == AddrVar:
+	case e.Kind == syntax.AddrVar:
 		r.errorf(e.Range, "Undefined variable",
 			"The rule uses $%s, which is not defined. %s", e.Name, suggest(e.Name, keys(r.v.addrs), sigil, "an ip_set"))
 	default:
@@ -137,12 +139,12 @@ func (r *addrResolver) lookup(e *AddrExpr) *netipx.IPSet {
 }
 
 // merge combines the positive and negated parts as Suricata does.
-func (r *addrResolver) merge(e *AddrExpr, posB, negB *netipx.IPSetBuilder) *netipx.IPSet {
+func (r *addrResolver) merge(e *syntax.AddrExpr, posB, negB *netipx.IPSetBuilder) *netipx.IPSet {
 	neg, _ := negB.IPSet()
 	if neg.ContainsPrefix(allV4) || neg.ContainsPrefix(allV6) {
 		r.errorf(e.Range, "Negated address space",
 			"%q negates every %s address, which leaves the rule nothing to match; Suricata rejects it.",
-			clip(e.String()), familyOf(neg))
+			syntax.Clip(e.String()), familyOf(neg))
 		return &netipx.IPSet{}
 	}
 	pos, _ := posB.IPSet()
@@ -157,14 +159,14 @@ func (r *addrResolver) merge(e *AddrExpr, posB, negB *netipx.IPSetBuilder) *neti
 	if len(out.Prefixes()) == 0 && len(r.diags) == 0 {
 		r.errorf(e.Range, "Empty address set",
 			"%q holds no address once its negations are applied; Suricata rejects the rule (\"no addresses left after merging addresses and negated addresses\").",
-			clip(e.String()))
+			syntax.Clip(e.String()))
 	}
 	return out
 }
 
 // checkHostBits warns about a CIDR with host bits set, which Suricata
 // silently masks.
-func (r *addrResolver) checkHostBits(e *AddrExpr) {
+func (r *addrResolver) checkHostBits(e *syntax.AddrExpr) {
 	if m := e.Prefix.Masked(); m != e.Prefix {
 		rng := e.Range
 		r.diags = append(r.diags, &hcl.Diagnostic{

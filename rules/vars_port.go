@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
+
+	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
 // resolvePort resolves a port field to a set, the full set for any. The
@@ -13,11 +15,11 @@ import (
 // positive and a negated part, a negated element contributes its value to
 // the negated part, only negations means all ports minus them, and
 // negating every port or leaving none is an error.
-func (v *varEnv) resolvePort(e *PortExpr) (ports.Set, hcl.Diagnostics) {
-	if e.Kind == PortAny && !e.Negated {
+func (v *varEnv) resolvePort(e *syntax.PortExpr) (ports.Set, hcl.Diagnostics) {
+	if e.Kind == syntax.PortAny && !e.Negated {
 		return ports.AllSet(), nil
 	}
-	if e.Kind == PortVar && !e.Negated {
+	if e.Kind == syntax.PortVar && !e.Negated {
 		if s, ok := v.ports[e.Name]; ok && !s.IsEmpty() {
 			return s, nil
 		}
@@ -43,11 +45,11 @@ type portResolver struct {
 }
 
 // collect adds element e to the positive or negated part.
-func (r *portResolver) collect(e *PortExpr, pos, neg *ports.Set) {
+func (r *portResolver) collect(e *syntax.PortExpr, pos, neg *ports.Set) {
 	switch {
 	case e.Negated:
 		*neg = neg.Union(r.value(e))
-	case e.Kind == PortGroup:
+	case e.Kind == syntax.PortGroup:
 		for i := range e.Elems {
 			r.collect(&e.Elems[i], pos, neg)
 		}
@@ -57,13 +59,13 @@ func (r *portResolver) collect(e *PortExpr, pos, neg *ports.Set) {
 }
 
 // value returns the set e stands for, ignoring e.Negated.
-func (r *portResolver) value(e *PortExpr) ports.Set {
+func (r *portResolver) value(e *syntax.PortExpr) ports.Set {
 	switch e.Kind {
-	case PortAny:
+	case syntax.PortAny:
 		return ports.AllSet()
-	case PortRange:
+	case syntax.PortRange:
 		return ports.NewSet(e.Ports)
-	case PortVar:
+	case syntax.PortVar:
 		return r.lookup(e)
 	}
 	var pos, neg ports.Set
@@ -74,7 +76,7 @@ func (r *portResolver) value(e *PortExpr) ports.Set {
 }
 
 // lookup returns the set of a $VARIABLE, reporting unknown names.
-func (r *portResolver) lookup(e *PortExpr) ports.Set {
+func (r *portResolver) lookup(e *syntax.PortExpr) ports.Set {
 	if s, ok := r.v.ports[e.Name]; ok {
 		if s.IsEmpty() {
 			r.errorf(e.Range, "Empty variable",
@@ -93,10 +95,10 @@ func (r *portResolver) lookup(e *PortExpr) ports.Set {
 }
 
 // merge combines the positive and negated parts as Suricata does.
-func (r *portResolver) merge(e *PortExpr, pos, neg ports.Set) ports.Set {
+func (r *portResolver) merge(e *syntax.PortExpr, pos, neg ports.Set) ports.Set {
 	if neg.IsAll() {
 		r.errorf(e.Range, "Negated port space",
-			"%q negates every port, which leaves the rule nothing to match; Suricata rejects it.", clip(e.String()))
+			"%q negates every port, which leaves the rule nothing to match; Suricata rejects it.", syntax.Clip(e.String()))
 		return ports.Set{}
 	}
 	if pos.IsEmpty() && !neg.IsEmpty() {
@@ -106,7 +108,7 @@ func (r *portResolver) merge(e *PortExpr, pos, neg ports.Set) ports.Set {
 	if out.IsEmpty() && len(r.diags) == 0 {
 		r.errorf(e.Range, "Empty port set",
 			"%q holds no port once its negations are applied; Suricata rejects the rule (\"no ports left after merging ports with negated ports\").",
-			clip(e.String()))
+			syntax.Clip(e.String()))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -247,7 +247,7 @@ func (c *valueChecker) byteTest(v string) string {
 	}
 	op := strings.TrimPrefix(parts[1], "!")
 	if oneOf(op, "<", ">", "=", "<=", ">=", "&", "^") != "" && parts[1] != "!=" {
-		return fmt.Sprintf("has the operator %q (<, >, =, <=, >=, &, ^, each optionally after !)", clip(parts[1]))
+		return fmt.Sprintf("has the operator %q (<, >, =, <=, >=, &, ^, each optionally after !)", Clip(parts[1]))
 	}
 	if msg := checkValueOrVar(parts[2], c.vars); msg != "" {
 		return "value " + msg
@@ -310,7 +310,7 @@ func (c *valueChecker) isdataat(v string) string {
 	parts := splitTrim(strings.TrimPrefix(strings.TrimSpace(v), "!"), ",")
 	for _, f := range parts[1:] {
 		if oneOf(f, "relative", "rawbytes") != "" {
-			return fmt.Sprintf("has the option %q (relative, rawbytes)", clip(f))
+			return fmt.Sprintf("has the option %q (relative, rawbytes)", Clip(f))
 		}
 	}
 	return checkNumberOrVar(parts[0], 0, 65535, c.vars)
@@ -322,7 +322,7 @@ func (c *valueChecker) byteFlags(flags []string, known ...string) string {
 	for _, f := range flags {
 		name, _, _ := strings.Cut(f, " ")
 		if oneOf(name, known...) != "" {
-			return fmt.Sprintf("has the option %q", clip(f))
+			return fmt.Sprintf("has the option %q", Clip(f))
 		}
 	}
 	return ""
@@ -345,7 +345,7 @@ func checkValueOrVar(v string, vars map[string]bool) string {
 	if h, ok := strings.CutPrefix(strings.ToLower(v), "0x"); ok {
 		for i := 0; i < len(h); i++ {
 			if !isHexDigit(h[i]) {
-				return fmt.Sprintf("has %q where a number is expected", clip(v))
+				return fmt.Sprintf("has %q where a number is expected", Clip(v))
 			}
 		}
 		if h == "" {

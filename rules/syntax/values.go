@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -56,7 +56,7 @@ func (c *valueChecker) fail(o *Option, format string, args ...any) {
 	c.diags = append(c.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid " + o.Name + " value",
-		Detail:   fmt.Sprintf("%s:%s %s; Suricata refuses the rule.", o.Name, clip(o.Value), fmt.Sprintf(format, args...)),
+		Detail:   fmt.Sprintf("%s:%s %s; Suricata refuses the rule.", o.Name, Clip(o.Value), fmt.Sprintf(format, args...)),
 		Subject:  valueSubject(o),
 	})
 }
@@ -148,7 +148,7 @@ func (c *valueChecker) endBuffer() {
 // whose first occurrence is *first.
 func (c *valueChecker) once(o *Option, first **Option) bool {
 	if *first != nil {
-		c.misplaced(o, "Duplicate "+o.Name, "%s appears twice in the rule (first as %s:%s).", o.Name, (*first).Name, clip((*first).Value))
+		c.misplaced(o, "Duplicate "+o.Name, "%s appears twice in the rule (first as %s:%s).", o.Name, (*first).Name, Clip((*first).Value))
 		return false
 	}
 	*first = o
@@ -162,7 +162,7 @@ func (c *valueChecker) simple(o *Option, check func(*valueChecker, string) strin
 	}
 	if o.Name == "app-layer-protocol" && !strings.HasPrefix(strings.TrimSpace(o.Value), "!") {
 		if c.appLayer != nil {
-			c.misplaced(o, "Conflicting app-layer-protocol", "The rule already requires %s:%s.", c.appLayer.Name, clip(c.appLayer.Value))
+			c.misplaced(o, "Conflicting app-layer-protocol", "The rule already requires %s:%s.", c.appLayer.Name, Clip(c.appLayer.Value))
 			return
 		}
 		c.appLayer = o

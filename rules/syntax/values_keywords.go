@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ func checkTOS(v string) string {
 	v = strings.TrimPrefix(strings.TrimSpace(v), "!")
 	if h, ok := strings.CutPrefix(v, "x"); ok {
 		if n, err := strconv.ParseUint(h, 16, 8); err != nil || h == "" || n > 255 {
-			return fmt.Sprintf("has %q where a hexadecimal byte is expected", clip(v))
+			return fmt.Sprintf("has %q where a hexadecimal byte is expected", Clip(v))
 		}
 		return ""
 	}
@@ -29,7 +29,7 @@ func (c *valueChecker) ipProto(v string) string {
 	v = strings.TrimSpace(v)
 	plain := !strings.ContainsAny(v[:min(1, len(v))], "!<>")
 	v = strings.TrimSpace(strings.TrimLeft(v, "!<>"))
-	n, ok := ipProtoNumber(v)
+	n, ok := IPProtoNumber(v)
 	switch {
 	case !ok && ipProtoNames[v]:
 		return ""
@@ -37,7 +37,7 @@ func (c *valueChecker) ipProto(v string) string {
 		if _, err := strconv.ParseUint(v, 10, 64); err == nil {
 			return plainNumber(v, 255)
 		}
-		return fmt.Sprintf("has %q, which is neither a protocol number nor a protocol name", clip(v))
+		return fmt.Sprintf("has %q, which is neither a protocol number nor a protocol name", Clip(v))
 	case !plain:
 		return ""
 	}
@@ -65,7 +65,7 @@ func checkFlow(v string) string {
 		}
 		if !ok {
 			return fmt.Sprintf("has the unknown option %q (established, not_established, stateless, to_server, "+
-				"to_client, from_server, from_client, only_stream, no_stream, only_frag, no_frag)", clip(tok))
+				"to_client, from_server, from_client, only_stream, no_stream, only_frag, no_frag)", Clip(tok))
 		}
 		if prev := groups[g]; prev != "" {
 			return fmt.Sprintf("sets the %s twice (%s and %s)", flowGroupNames[g], prev, tok)
@@ -96,7 +96,7 @@ func checkFlags(v string) string {
 	if hasMask {
 		mask = strings.TrimSpace(mask)
 		if mask == "" || strings.Trim(mask, "SAPRFU12CE") != "" {
-			return fmt.Sprintf("has %q after the comma, where flags to ignore are expected", clip(mask))
+			return fmt.Sprintf("has %q after the comma, where flags to ignore are expected", Clip(mask))
 		}
 	}
 	return ""
@@ -113,7 +113,7 @@ func checkFragbits(v string) string {
 func checkSSLState(v string) string {
 	for _, tok := range strings.FieldsFunc(v, func(r rune) bool { return r == '|' || r == ',' }) {
 		if _, ok := sslStateBits[strings.TrimPrefix(strings.TrimSpace(tok), "!")]; !ok {
-			return fmt.Sprintf("has %q (client_hello, server_hello, client_keyx, server_keyx, unknown)", clip(strings.TrimSpace(tok)))
+			return fmt.Sprintf("has %q (client_hello, server_hello, client_keyx, server_keyx, unknown)", Clip(strings.TrimSpace(tok)))
 		}
 	}
 	if strings.Trim(v, " |,") == "" || strings.HasSuffix(strings.TrimSpace(v), "|") {
@@ -129,7 +129,7 @@ func checkSSLVersion(v string) string {
 			continue
 		}
 		if !sslVersions[strings.TrimSpace(strings.TrimPrefix(tok, "!"))] {
-			return fmt.Sprintf("has %q (sslv2, sslv3, tls1.0, tls1.1, tls1.2, tls1.3)", clip(tok))
+			return fmt.Sprintf("has %q (sslv2, sslv3, tls1.0, tls1.1, tls1.2, tls1.3)", Clip(tok))
 		}
 		n++
 	}
@@ -142,7 +142,7 @@ func checkSSLVersion(v string) string {
 func checkAppLayer(v string) string {
 	name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), "!"))
 	if !appLayerNames[name] {
-		return fmt.Sprintf("names %q, which is not an application protocol Suricata 7 detects", clip(name))
+		return fmt.Sprintf("names %q, which is not an application protocol Suricata 7 detects", Clip(name))
 	}
 	return ""
 }
@@ -168,11 +168,11 @@ func checkFlowbits(v string) string {
 			return fmt.Sprintf("lacks the flowbit name after %s", cmd)
 		}
 		if strings.ContainsAny(name, " \t") {
-			return fmt.Sprintf("has the flowbit name %q with a blank", clip(name))
+			return fmt.Sprintf("has the flowbit name %q with a blank", Clip(name))
 		}
 		return ""
 	default:
-		return fmt.Sprintf("has the command %q (set, isset, unset, toggle, isnotset, noalert)", clip(cmd))
+		return fmt.Sprintf("has the command %q (set, isset, unset, toggle, isnotset, noalert)", Clip(cmd))
 	}
 }
 
@@ -182,9 +182,9 @@ func checkStreamSize(v string) string {
 	case len(parts) != 3:
 		return "is not side,operator,bytes"
 	case oneOf(parts[0], "client", "server", "both", "either") != "":
-		return fmt.Sprintf("has the side %q (client, server, both, either)", clip(parts[0]))
+		return fmt.Sprintf("has the side %q (client, server, both, either)", Clip(parts[0]))
 	case oneOf(parts[1], "<", ">", "=", "!=", "<=", ">=") != "":
-		return fmt.Sprintf("has the operator %q (<, >, =, !=, <=, >=)", clip(parts[1]))
+		return fmt.Sprintf("has the operator %q (<, >, =, !=, <=, >=)", Clip(parts[1]))
 	}
 	return plainNumber(parts[2], 1<<32-1)
 }
@@ -221,4 +221,19 @@ func checkXbits(v string) string {
 		}
 	}
 	return "lacks track ip_src, ip_dst or ip_pair"
+}
+
+// IPProtoNumber returns the protocol number an ip_proto value names:
+// icmp, tcp, udp (any case) or a number from 0 to 255.
+func IPProtoNumber(v string) (int, bool) {
+	switch strings.ToLower(v) {
+	case "icmp":
+		return 1, true
+	case "tcp":
+		return 6, true
+	case "udp":
+		return 17, true
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil && n >= 0 && n < 256
 }

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -53,7 +53,7 @@ func (p *ruleParser) portElem(sp span) PortExpr {
 	case p.s[sp.lo] == '@':
 		p.errorf(sp.lo, sp.hi, "Invalid port",
 			"%q is an IP set reference, which holds addresses; a port field takes any, a port (443), a range (1024:65535), a list in brackets or a $PORT_VARIABLE.",
-			clip(p.s[sp.lo:sp.hi]))
+			Clip(p.s[sp.lo:sp.hi]))
 		e.Kind = PortAny
 	default:
 		e = p.portRange(sp)
@@ -87,7 +87,7 @@ func (p *ruleParser) portRange(sp span) PortExpr {
 		p.errorf(sp.lo, sp.hi, "Invalid port", "%s", portHint(text))
 	case r.Lo > r.Hi:
 		p.errorf(sp.lo, sp.hi, "Invalid port range",
-			"The range %q ends before it starts; write the lower port first.", clip(text))
+			"The range %q ends before it starts; write the lower port first.", Clip(text))
 	default:
 		return PortExpr{Kind: PortRange, Ports: r}
 	}
@@ -117,7 +117,7 @@ func portNumber(s string) (uint16, bool) {
 func portHint(text string) string {
 	const want = "expected any, a port from 0 to 65535, a range (1024:65535, 1024:, :1023), a list in brackets or a $PORT_VARIABLE."
 	if strings.Contains(text, "-") {
-		return fmt.Sprintf("Suricata writes port ranges with ':', not '-': write %q.", strings.Replace(clip(text), "-", ":", 1))
+		return fmt.Sprintf("Suricata writes port ranges with ':', not '-': write %q.", strings.Replace(Clip(text), "-", ":", 1))
 	}
-	return fmt.Sprintf("%q is not a port; %s", clip(text), want)
+	return fmt.Sprintf("%q is not a port; %s", Clip(text), want)
 }

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 // Word-at-a-time scans of rule text (SWAR): rules are mostly printable
 // ASCII, so checking 8 bytes per step keeps these passes cheap.
@@ -46,8 +46,8 @@ func scanText(s string) (ctrl int, ascii bool) {
 	return -1, high&highs == 0
 }
 
-// isASCII reports whether s holds only ASCII bytes.
-func isASCII(s string) bool {
+// IsASCII reports whether s holds only ASCII bytes.
+func IsASCII(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if load64(s, i)&highs != 0 {

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"net/netip"
@@ -92,10 +92,10 @@ func (p *ruleParser) addrRange(sp span, dash int) AddrExpr {
 	switch {
 	case !first.Is4() || !last.Is4():
 		p.errorf(sp.lo, sp.hi, "Invalid address range",
-			"Suricata accepts address ranges for IPv4 only, not %q; write the range as CIDR blocks.", clip(text))
+			"Suricata accepts address ranges for IPv4 only, not %q; write the range as CIDR blocks.", Clip(text))
 	case last.Less(first):
 		p.errorf(sp.lo, sp.hi, "Invalid address range",
-			"The range %q ends before it starts; write the lower address first.", clip(text))
+			"The range %q ends before it starts; write the lower address first.", Clip(text))
 	default:
 		return AddrExpr{Kind: AddrRange, First: first, Last: last}
 	}
@@ -109,7 +109,7 @@ func (p *ruleParser) parseIP(sp span) (netip.Addr, bool) {
 	if err != nil || a.Zone() != "" {
 		p.errorf(sp.lo, sp.hi, "Invalid address",
 			"%q is not an IP address; expected any, an IPv4 or IPv6 address or CIDR (10.0.0.0/8, 2001:db8::/32), a range (10.0.0.1-10.0.0.9), a list in brackets, $VARIABLE or @REFERENCE.",
-			clip(text))
+			Clip(text))
 		return netip.Addr{}, false
 	}
 	return a, true
@@ -134,7 +134,7 @@ func (p *ruleParser) prefixBits(addr netip.Addr, text string, sp span) (int, boo
 	}
 	p.errorf(sp.lo, sp.hi, "Invalid prefix length",
 		"%q is not a prefix length for %s; expected a number from 0 to %d%s.",
-		clip(text), addr, addr.BitLen(), hint)
+		Clip(text), addr, addr.BitLen(), hint)
 	return 0, false
 }
 

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import "strings"
 
@@ -51,5 +51,5 @@ func (p *ruleParser) parseProtocol(r *Rule, f span) {
 	}
 	p.errorf(f.lo, f.hi, "Invalid rule protocol",
 		"%q is not a protocol Suricata accepts in a rule header; expected ip, tcp, udp, icmp or an application protocol such as %s.",
-		clip(word), "tls, http, dns, ssh, smtp, ftp, http2 or quic")
+		Clip(word), "tls, http, dns, ssh, smtp, ftp, http2 or quic")
 }

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 // This file holds the list syntax that address and port expressions share:
 // elements separated by commas, '!' negation, '[...]' groups.
@@ -40,7 +40,7 @@ func (p *ruleParser) splitList(lo, hi int, kind listKind) []span {
 			// trailing comma
 		default:
 			p.errorf(el.lo, min(el.lo+1, hi), "Empty "+string(kind)+" in list",
-				"Expected an %s between the commas of %q.", kind, clip(p.s[lo:hi]))
+				"Expected an %s between the commas of %q.", kind, Clip(p.s[lo:hi]))
 		}
 		start = i + 1
 	}
@@ -104,14 +104,14 @@ func (p *ruleParser) groupBody(sp span, kind listKind) (span, bool) {
 			if depth == 0 && i != sp.hi-1 {
 				p.errorf(i+1, sp.hi, "Unexpected text after "+string(kind)+" list",
 					"The list closed by this ']' is followed by %q; separate list elements with commas.",
-					clip(p.s[i+1:sp.hi]))
+					Clip(p.s[i+1:sp.hi]))
 				return span{sp.lo + 1, i}, true
 			}
 		}
 	}
 	if depth != 0 {
 		p.errorf(sp.lo, sp.lo+1, "Unclosed bracket",
-			"The '[' that opens the %s list %q has no matching ']'.", kind, clip(p.s[sp.lo:sp.hi]))
+			"The '[' that opens the %s list %q has no matching ']'.", kind, Clip(p.s[sp.lo:sp.hi]))
 		return span{sp.lo + 1, sp.hi}, true
 	}
 	return span{sp.lo + 1, sp.hi - 1}, true
@@ -133,7 +133,7 @@ func (p *ruleParser) varName(sp span, sigil byte) (string, bool) {
 		}
 		p.errorf(sp.lo, sp.hi, "Invalid "+what+" name",
 			"%q is not a valid %s: after %q, expected a name of letters, digits and underscores, such as %cHOME_NET.",
-			clip(p.s[sp.lo:sp.hi]), what, string(sigil), sigil)
+			Clip(p.s[sp.lo:sp.hi]), what, string(sigil), sigil)
 	}
 	return name, ok
 }

@@ -1,16 +1,14 @@
-// Package rules parses AWS Network Firewall rule groups (Suricata-compatible
-// rule strings, standard 5-tuple rules, domain lists and stateless rules)
-// and evaluates a firewall policy on a flow the way Suricata 7 does in AWS
-// Network Firewall. It knows nothing of routing: the caller describes the
-// flow as the firewall sees it.
+// Package syntax is the Suricata rule language of AWS Network Firewall as
+// text: the lexer (lines, '\' continuations, comments, positions), the
+// parser (header and options) into a syntax tree with hcl.Range positions,
+// and the checks of option values against Suricata 7's grammars. It knows
+// nothing of variables, rule groups or evaluation (package rules).
 //
-// Pipeline: ParseText / ParseRule (syntax, positions) -> LoadGroup
-// (variables resolved, the three rule-group formats made one []*Rule) ->
-// CompilePolicy (option semantics, rule order, default actions, indexes) ->
-// Policy.Evaluate (per-phase verdicts with the deciding rule).
+// Entry points: ParseText (a rules file), ParseRule (one rule), Generator
+// (the rule AWS writes for a standard rule or a domain list).
 //
 // All values are immutable after construction and safe for concurrent use.
-package rules
+package syntax
 
 import (
 	"net/netip"

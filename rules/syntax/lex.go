@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"strings"
@@ -38,7 +38,7 @@ func (m *srcMap) add(off int, text string, pos hcl.Pos) {
 func (m *srcMap) markASCII(all bool) {
 	for i := range m.segs {
 		s := &m.segs[i]
-		s.ascii = all || isASCII(s.text)
+		s.ascii = all || IsASCII(s.text)
 	}
 }
 
@@ -202,7 +202,7 @@ func (lr *lineReader) continueRule(line string, pos hcl.Pos) {
 		r.m.add(b.Len(), body, pos)
 		b.WriteString(body)
 		last := segment{text: line, pos: pos}
-		last.ascii = isASCII(line)
+		last.ascii = IsASCII(line)
 		var more bool
 		line, pos, more = lr.next()
 		if !more {

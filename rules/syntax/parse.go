@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -61,7 +61,7 @@ func ParseRule(src string, start hcl.Pos, filename string) (*Rule, hcl.Diagnosti
 			Severity: hcl.DiagError,
 			Summary:  "More than one rule",
 			Detail: fmt.Sprintf("Expected one rule, but another one starts here (%q). "+
-				"End a line with '\\' to continue a rule on the next line.", clip(extra.text)),
+				"End a line with '\\' to continue a rule on the next line.", Clip(extra.text)),
 			Subject: &rng,
 		})
 		return nil, diags
@@ -153,8 +153,9 @@ func (p *ruleParser) warnf(lo, hi int, summary, format string, args ...any) {
 	})
 }
 
-// clip shortens s for quoting in a diagnostic.
-func clip(s string) string {
+// Clip shortens s for quoting in a diagnostic: at most 60 bytes, cut at a
+// rune boundary with "..." appended.
+func Clip(s string) string {
 	const limit = 60
 	if len(s) <= limit {
 		return s

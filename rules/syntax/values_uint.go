@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"fmt"
@@ -60,7 +60,7 @@ func parseDecimal(s string, max uint64) (uint64, string) {
 	}
 	n, err := strconv.ParseUint(s, 10, 64)
 	if err != nil {
-		return 0, fmt.Sprintf("has %q where a decimal number is expected", clip(s))
+		return 0, fmt.Sprintf("has %q where a decimal number is expected", Clip(s))
 	}
 	if n > max {
 		return 0, fmt.Sprintf("has %d, more than the largest value %d", n, max)
@@ -82,7 +82,7 @@ func checkNumberOrVar(v string, min, max int64, vars map[string]bool) string {
 	case err != nil && isIdentifier(v):
 		return fmt.Sprintf("names %q, which no byte_extract or byte_math before it defines", v)
 	case err != nil:
-		return fmt.Sprintf("has %q where a number is expected", clip(v))
+		return fmt.Sprintf("has %q where a number is expected", Clip(v))
 	case n < min || n > max:
 		return fmt.Sprintf("has %d, outside %d to %d", n, min, max)
 	}

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"strings"
@@ -128,7 +128,7 @@ func (p *ruleParser) missingOptions(dport span, i int) {
 	}
 	p.errorf(i, end, "Unexpected text after rule header",
 		"Expected the options in parentheses after the destination port %q, found %q. The header has seven fields: action, protocol, source address and port, direction, destination address and port.",
-		p.s[dport.lo:dport.hi], clip(p.s[i:end]))
+		p.s[dport.lo:dport.hi], Clip(p.s[i:end]))
 }
 
 // parseAction sets r.Action; the four AWS Network Firewall actions are
@@ -146,7 +146,7 @@ func (p *ruleParser) parseAction(r *Rule, f span) {
 	default:
 		p.errorf(f.lo, f.hi, "Invalid rule action",
 			"%q is not a rule action AWS Network Firewall accepts; expected pass, drop, reject or alert.",
-			clip(p.s[f.lo:f.hi]))
+			Clip(p.s[f.lo:f.hi]))
 	}
 }
 
@@ -161,6 +161,6 @@ func (p *ruleParser) parseDirection(r *Rule, f span) {
 			"Suricata has no \"<-\" direction; write the rule the other way round with \"->\" (swap source and destination), or use \"<>\" for both directions.")
 	default:
 		p.errorf(f.lo, f.hi, "Invalid rule direction",
-			"%q is not a direction; expected \"->\" (source to destination) or \"<>\" (both ways).", clip(d))
+			"%q is not a direction; expected \"->\" (source to destination) or \"<>\" (both ways).", Clip(d))
 	}
 }

@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"strconv"
@@ -70,7 +70,7 @@ func (p *ruleParser) idValue(o *Option) int64 {
 	p.diags = append(p.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid " + o.Name,
-		Detail: "The " + o.Name + " value " + strconv.Quote(clip(v)) +
+		Detail: "The " + o.Name + " value " + strconv.Quote(Clip(v)) +
 			" is not a number from 1 to 4294967294.",
 		Subject: valueSubject(o),
 	})
@@ -87,7 +87,7 @@ func (p *ruleParser) msgValue(o *Option) string {
 	p.diags = append(p.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError,
 		Summary:  "Invalid msg",
-		Detail:   "The msg value " + strconv.Quote(clip(v)) + " must be in double quotes, such as msg:\"allow example.com\";.",
+		Detail:   "The msg value " + strconv.Quote(Clip(v)) + " must be in double quotes, such as msg:\"allow example.com\";.",
 		Subject:  valueSubject(o),
 	})
 	return ""

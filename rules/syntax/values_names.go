@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 // Name tables of the option value checks (values.go). Read only.
 
@@ -27,11 +27,27 @@ var appLayerNames = setOf("http", "http1", "http2", "ftp", "ftp-data", "smtp", "
 	"dcerpc", "dns", "nfs", "ntp", "tftp", "ike", "ikev2", "krb5", "quic", "dhcp", "snmp", "sip", "rfb", "mqtt",
 	"telnet", "rdp", "bittorrent-dht", "failed", "modbus", "enip", "dnp3", "pgsql")
 
+// SSL handshake states as ssl_state names them.
+const (
+	SSLClientHello uint8 = 1 << iota
+	SSLServerHello
+	SSLClientKeyx
+	SSLServerKeyx
+	SSLUnknown
+)
+
 // sslStateBits are the ssl_state names (case sensitive) and the handshake
 // states they stand for.
 var sslStateBits = map[string]uint8{
-	"client_hello": sslClientHello, "server_hello": sslServerHello,
-	"client_keyx": sslClientKeyx, "server_keyx": sslServerKeyx, "unknown": sslUnknown,
+	"client_hello": SSLClientHello, "server_hello": SSLServerHello,
+	"client_keyx": SSLClientKeyx, "server_keyx": SSLServerKeyx, "unknown": SSLUnknown,
+}
+
+// SSLStateBit returns the handshake state an ssl_state name (case
+// sensitive) stands for.
+func SSLStateBit(name string) (uint8, bool) {
+	b, ok := sslStateBits[name]
+	return b, ok
 }
 
 // sslVersions are the ssl_version names (case insensitive).

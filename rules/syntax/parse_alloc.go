@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 // ruleAlloc hands out Rules and Options from shared chunks, so that
 // parsing a large text makes few, large allocations. Chunks grow from the

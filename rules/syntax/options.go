@@ -1,4 +1,4 @@
-package rules
+package syntax
 
 import (
 	"strings"
@@ -60,7 +60,7 @@ func (p *ruleParser) checkTail(i int) {
 	if j := p.skipBlanks(i); j < len(p.s) {
 		p.errorf(j, len(p.s), "Unexpected text after rule options",
 			"The rule continues after the ')' that closes its options with %q; Suricata rejects it. Put comments on their own line, starting with '#'.",
-			clip(p.s[j:]))
+			Clip(p.s[j:]))
 	}
 }
 
@@ -74,12 +74,12 @@ func (p *ruleParser) unterminated(i int) {
 	end := i + len(text)
 	if !closed {
 		p.errorf(i, end, "Missing semicolon",
-			"The option %q is not terminated by ';', and the options are not closed by ')'. Every option ends with ';', the last one included.", clip(text))
+			"The option %q is not terminated by ';', and the options are not closed by ')'. Every option ends with ';', the last one included.", Clip(text))
 		return
 	}
 	p.errorf(i, end, "Missing semicolon",
 		"The option %q is not terminated by ';'. Every option ends with ';', the last one included: write %q.",
-		clip(text), clip(text)+";)")
+		Clip(text), Clip(text)+";)")
 }
 
 // addOption parses the option in [i, end) (end is its ';') and returns
@@ -132,7 +132,7 @@ func (p *ruleParser) checkOptionName(name span, end int) (upper, ok bool) {
 		default:
 			p.errorf(name.lo, name.hi, "Invalid rule option",
 				"%q is not an option name; options are written name; or name:value; with names of letters, digits, '.', '_' and '-'.",
-				clip(p.s[name.lo:name.hi]))
+				Clip(p.s[name.lo:name.hi]))
 			return false, false
 		}
 	}

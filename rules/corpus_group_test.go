@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+// etOpenEnabled is the number of enabled rules in the ET Open snapshot.
+const etOpenEnabled = 24827
+
+// etOpenTexts returns the ET Open rules files as Texts.
+func etOpenTexts(t testing.TB) []Text {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpus(t, "et-open-2024-04/rules"), "*.rules"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no ET Open rules: %v", err)
+	}
+	out := make([]Text, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = Text{Filename: filepath.Base(f), Text: string(b)}
+	}
+	return out
+}
+
+// readLines reads a testdata list into a set, skipping '#' comments.
+func readLines(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
+}
+
+// TestAWSSamplesLoadGroup loads the AWS sample files as rule groups and
+// pins what LoadGroup reports (one line per diagnostic): mostly AWS
+// support-check findings on AWS's own examples, and sids the samples
+// reuse.
+func TestAWSSamplesLoadGroup(t *testing.T) {
+	t.Parallel()
+	dir := corpus(t, "aws-samples/sample-suricata-generator")
+	var b strings.Builder
+	for _, name := range []string{"aws_rule_examples.rules", "best_practices.rules"} {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec := GroupSpec{Name: "rule_group.samples", RuleOrder: "STRICT_ORDER",
+			Text:      &Text{Filename: name, Text: string(src)},
+			IPSetRefs: []NamedPrefixes{{Name: "BETA", Prefixes: pfx("192.0.2.0/24")}},
+		}
+		rs, diags := LoadGroup(spec, Env{HomeNet: pfx("10.0.0.0/16")})
+		fmt.Fprintf(&b, "# %s: %d rules loaded\n", name, len(rs))
+		sortDiags(diags)
+		for _, d := range diags {
+			sev := "error"
+			if d.Severity == hcl.DiagWarning {
+				sev = "warning"
+			}
+			fmt.Fprintf(&b, "%s:%d:%d %s: %s\n", name, d.Subject.Start.Line, d.Subject.Start.Column, sev, d.Summary)
+		}
+	}
+	checkGolden(t, "aws_samples_loadgroup.golden", b.String())
+}

@@ -1,0 +1,125 @@
+package syntax
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/hashicorp/hcl/v2"
+	"go4.org/netipx"
+
+	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/internal/ports"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// checkGolden compares got with testdata/name, or rewrites the file with
+// -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}
+
+// renderDiags renders diagnostics as the CLI does (sorted, HCL text
+// writer, no color), each preceded by its exact subject range and the
+// text it covers, so that goldens show the column too.
+func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) string {
+	t.Helper()
+	sorted := append(hcl.Diagnostics(nil), diags...)
+	sortDiags(sorted)
+	hf := map[string]*hcl.File{}
+	for name, src := range files {
+		hf[name] = &hcl.File{Bytes: []byte(src)}
+	}
+	var buf bytes.Buffer
+	for _, d := range sorted {
+		s := d.Subject
+		token := ""
+		if src, ok := files[s.Filename]; ok && s.End.Byte <= len(src) && s.Start.Byte <= s.End.Byte {
+			token = src[s.Start.Byte:s.End.Byte]
+		}
+		fmt.Fprintf(&buf, "@ %s:%d,%d-%d,%d %q\n", s.Filename, s.Start.Line, s.Start.Column, s.End.Line, s.End.Column, token)
+		if err := diag.Write(&buf, hf, hcl.Diagnostics{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buf.String()
+}
+
+// sortDiags sorts diagnostics by file, position and summary, as the CLI
+// prints them.
+func sortDiags(diags hcl.Diagnostics) {
+	sort.SliceStable(diags, func(i, j int) bool {
+		a, b := diags[i].Subject, diags[j].Subject
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Start.Byte != b.Start.Byte {
+			return a.Start.Byte < b.Start.Byte
+		}
+		return diags[i].Summary < diags[j].Summary
+	})
+}
+
+// corpus returns the path of a shared corpus file or directory, skipping
+// the test when the corpora are not available. They live in
+// ../shared/corpora beside the repository (this package's directory is
+// one level down), or where $VPCREACH_CORPORA says.
+func corpus(t testing.TB, rel string) string {
+	t.Helper()
+	root := os.Getenv("VPCREACH_CORPORA")
+	if root == "" {
+		root = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	p := filepath.Join(root, rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("corpus not available: %v (set VPCREACH_CORPORA)", err)
+	}
+	return p
+}
+
+// lines joins lines with newlines (a trailing one included).
+func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
+
+// astCmp compares rules, addresses and sets structurally.
+var astCmp = []cmp.Option{
+	cmpopts.EquateComparable(netip.Prefix{}, netip.Addr{}),
+	cmp.Comparer(func(a, b ports.Set) bool { return a.Equal(b) }),
+	cmp.Comparer(func(a, b *netipx.IPSet) bool {
+		if a == nil || b == nil {
+			return a == b
+		}
+		return a.Equal(b)
+	}),
+}
+
+// astCmpNoPos is astCmp on the syntax tree only: positions, source text,
+// format and the fields LoadGroup sets are ignored.
+var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
+	cmpopts.IgnoreTypes(hcl.Range{}),
+	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
