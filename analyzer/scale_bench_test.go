@@ -15,11 +15,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/vpcreach/vpcreach/analyzer"
 	"github.com/vpcreach/vpcreach/internal/diag"
 	"github.com/vpcreach/vpcreach/internal/gen"
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/topology"
 )
 
@@ -34,10 +36,7 @@ type org struct {
 func (o org) config(b testing.TB) gen.Config {
 	cfg := gen.Config{Spokes: o.spokes, Rules: o.rules, Seed: 1, ApplianceMode: true}
 	if o.et {
-		cfg.ETOpen = gen.LocateETOpen(".")
-		if cfg.ETOpen == "" {
-			b.Skip("ET Open corpus not found beside the repository (../" + gen.ETOpenCorpus + ")")
-		}
+		cfg.ETOpen = testcorpus.Path(b, "et-open-2024-04/rules")
 	}
 	return cfg
 }
@@ -55,7 +54,7 @@ func (o org) files(b testing.TB) gen.Files {
 // load loads and compiles generated files, failing on errors.
 func load(b testing.TB, files gen.Files) *analyzer.Network {
 	b.Helper()
-	topo, diags := topology.LoadFS(files.FS(), ".")
+	topo, diags := topology.LoadFS(mapFS(files), ".")
 	if !diags.HasErrors() {
 		n, cd := analyzer.Compile(topo)
 		if !cd.HasErrors() {
@@ -237,7 +236,7 @@ func BenchmarkAnalyzeAllPortsCold(b *testing.B) { benchCold(b, false) }
 func benchCold(b *testing.B, withPort bool) {
 	for _, o := range targets() {
 		b.Run(o.name, func(b *testing.B) {
-			topo, diags := topology.LoadFS(o.files(b).FS(), ".")
+			topo, diags := topology.LoadFS(mapFS(o.files(b)), ".")
 			if diags.HasErrors() {
 				b.Fatal(diags)
 			}
@@ -354,4 +353,13 @@ func BenchmarkMatrixGenerated(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 	})
+}
+
+// mapFS returns generated files as an in-memory file system rooted at ".".
+func mapFS(files gen.Files) fstest.MapFS {
+	m := fstest.MapFS{}
+	for n, b := range files {
+		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m
 }

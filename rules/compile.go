@@ -6,7 +6,6 @@ import (
 	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
-
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 

@@ -11,19 +11,13 @@ import (
 	"time"
 )
 
-const etRulesDir = "../../shared/corpora/et-open-2024-04/rules"
-
 // etPolicy loads every enabled ET Open rule as one STRICT_ORDER group;
 // asDrop rewrites every action to drop (an IPS deployment of ET).
 func etPolicy(b testing.TB, asDrop bool) *Policy {
 	b.Helper()
-	dir := etRulesDir
-	if _, err := os.Stat(dir); err != nil {
-		dir = filepath.Join("..", etRulesDir)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.rules"))
+	files, _ := filepath.Glob(filepath.Join(corpus(b, "et-open-2024-04/rules"), "*.rules"))
 	if len(files) == 0 {
-		b.Skip("ET Open corpus not found beside the repository")
+		b.Fatal("no *.rules in the ET Open corpus")
 	}
 	var text strings.Builder
 	action := regexp.MustCompile(`^(alert|pass|drop|reject)\s`)

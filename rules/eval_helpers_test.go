@@ -2,12 +2,11 @@ package rules
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
-
-	"strconv"
 )
 
 // evHome is the HOME_NET of the unit tests.

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"github.com/vpcreach/vpcreach/internal/diag"
-
 	"bytes"
 	"flag"
 	"fmt"
@@ -18,8 +16,9 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
+	"github.com/vpcreach/vpcreach/internal/diag"
 	"github.com/vpcreach/vpcreach/internal/ports"
-
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -107,23 +106,6 @@ func portSet(s string) ports.Set {
 	return p
 }
 
-// corpus returns the path of a shared corpus file or directory, skipping
-// the test when the corpora are not available. They live in
-// ../shared/corpora beside the repository (this package's directory is
-// one level down), or where $VPCREACH_CORPORA says.
-func corpus(t testing.TB, rel string) string {
-	t.Helper()
-	root := os.Getenv("VPCREACH_CORPORA")
-	if root == "" {
-		root = filepath.Join("..", "..", "shared", "corpora")
-	}
-	p := filepath.Join(root, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus not available: %v (set VPCREACH_CORPORA)", err)
-	}
-	return p
-}
-
 // lines joins lines with newlines (a trailing one included).
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
@@ -158,4 +140,10 @@ func checkRoundTrip(t *testing.T, r *Rule) {
 	if diff := cmp.Diff(r, r2, astCmpNoPos...); diff != "" {
 		t.Errorf("%s: round trip of %q (-orig +reparsed):\n%s", r.Location(), r.Text, diff)
 	}
+}
+
+// corpus returns the path of a shared corpus (see package testcorpus).
+func corpus(t testing.TB, rel string) string {
+	t.Helper()
+	return testcorpus.Path(t, rel)
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/ports"
-
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 

@@ -119,36 +119,3 @@ func refusedLines(text string) map[int]string {
 	}
 	return out
 }
-
-// ETOpenCorpus is where the ET Open rules lie relative to the directory
-// that holds the repository: ../shared beside a clone.
-const ETOpenCorpus = "shared/corpora/et-open-2024-04/rules"
-
-// LocateETOpen returns the ET Open rules directory beside the repository
-// that holds dir (the nearest directory upward with a go.mod): ROOT/../
-// ETOpenCorpus for a clone, or ROOT/../../ETOpenCorpus for a git worktree
-// under a sibling directory. It returns "" when neither holds *.rules
-// files, so benchmarks and tests skip.
-func LocateETOpen(dir string) string {
-	root, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(root)
-		if parent == root {
-			return ""
-		}
-		root = parent
-	}
-	for _, up := range []string{"..", filepath.Join("..", "..")} {
-		d := filepath.Join(root, up, filepath.FromSlash(ETOpenCorpus))
-		if m, _ := filepath.Glob(filepath.Join(d, "*.rules")); len(m) > 0 {
-			return d
-		}
-	}
-	return ""
-}

@@ -36,12 +36,10 @@ package gen
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
-	"testing/fstest"
 )
 
 // MaxSpokes is the largest number of spokes the address plan holds: one
@@ -151,16 +149,6 @@ func (f Files) Size() int {
 		n += len(b)
 	}
 	return n
-}
-
-// FS returns the files as an in-memory file system rooted at ".", for
-// topology.LoadFS(f.FS(), ".").
-func (f Files) FS() fs.FS {
-	m := fstest.MapFS{}
-	for n, b := range f {
-		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
-	}
-	return m
 }
 
 // WriteDir writes the files into dir, creating it. It refuses a directory

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -24,7 +25,7 @@ func compile(t testing.TB, cfg gen.Config) (*analyzer.Network, hcl.Diagnostics) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	topo, diags := topology.LoadFS(files.FS(), ".")
+	topo, diags := topology.LoadFS(mapFS(files), ".")
 	var n *analyzer.Network
 	if !diags.HasErrors() {
 		var cd hcl.Diagnostics
@@ -136,4 +137,13 @@ func TestWriteDir(t *testing.T) {
 	if len(diags) > 0 || len(topo.VPCs) != 4 {
 		t.Errorf("%d VPCs, diagnostics %v", len(topo.VPCs), diags)
 	}
+}
+
+// mapFS returns generated files as an in-memory file system rooted at ".".
+func mapFS(files gen.Files) fstest.MapFS {
+	m := fstest.MapFS{}
+	for n, b := range files {
+		m[n] = &fstest.MapFile{Data: b, Mode: 0o644}
+	}
+	return m
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vpcreach/vpcreach/analyzer"
 	"github.com/vpcreach/vpcreach/internal/gen"
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/topology"
 )
 
@@ -130,14 +131,10 @@ func TestKnownQueries(t *testing.T) {
 	})
 }
 
-// etDir returns the ET Open rules directory beside the repository, or
-// skips the test.
+// etDir returns the ET Open rules directory (see package testcorpus).
 func etDir(t testing.TB) string {
-	dir := gen.LocateETOpen(".")
-	if dir == "" {
-		t.Skip("ET Open corpus not found beside the repository (../" + gen.ETOpenCorpus + ")")
-	}
-	return dir
+	t.Helper()
+	return testcorpus.Path(t, "et-open-2024-04/rules")
 }
 
 // TestETOpen loads an organisation with the ET Open group: no errors (the

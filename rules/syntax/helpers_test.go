@@ -18,6 +18,7 @@ import (
 
 	"github.com/vpcreach/vpcreach/internal/diag"
 	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -86,23 +87,6 @@ func sortDiags(diags hcl.Diagnostics) {
 	})
 }
 
-// corpus returns the path of a shared corpus file or directory, skipping
-// the test when the corpora are not available. They live in
-// ../shared/corpora beside the repository (this package's directory is
-// one level down), or where $VPCREACH_CORPORA says.
-func corpus(t testing.TB, rel string) string {
-	t.Helper()
-	root := os.Getenv("VPCREACH_CORPORA")
-	if root == "" {
-		root = filepath.Join("..", "..", "..", "shared", "corpora")
-	}
-	p := filepath.Join(root, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus not available: %v (set VPCREACH_CORPORA)", err)
-	}
-	return p
-}
-
 // lines joins lines with newlines (a trailing one included).
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
@@ -123,3 +107,9 @@ var astCmp = []cmp.Option{
 var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
 	cmpopts.IgnoreTypes(hcl.Range{}),
 	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
+
+// corpus returns the path of a shared corpus (see package testcorpus).
+func corpus(t testing.TB, rel string) string {
+	t.Helper()
+	return testcorpus.Path(t, rel)
+}
