@@ -3,7 +3,7 @@ package analyzer
 import (
 	"strings"
 
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 )
 
 // fillCell sets the verdict, port sets and deciders of c from the path

@@ -4,7 +4,7 @@ import (
 	"slices"
 
 	"github.com/vpcreach/vpcreach/internal/par"
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/topology"
 )
 

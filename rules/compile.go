@@ -5,7 +5,7 @@ import (
 
 	"go4.org/netipx"
 
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 

@@ -17,8 +17,8 @@ import (
 	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/diag"
-	"github.com/vpcreach/vpcreach/internal/ports"
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
+	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 )
 
 // Stateless standard actions.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/vpcreach/vpcreach/internal/ports"
+	"github.com/vpcreach/vpcreach/ports"
 )
 
 // protocol evaluates a security group or network ACL protocol:
