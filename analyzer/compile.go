@@ -123,49 +123,17 @@ func policySpec(fw *topology.Firewall) rules.PolicySpec {
 	return spec
 }
 
+// groupSpec describes a rule group for package rules: the topology's
+// declarations are the spec's (package policyspec), so nothing is copied.
 func groupSpec(ref *topology.StatefulGroupRef) rules.GroupSpec {
 	g := ref.Group
-	gs := rules.GroupSpec{Name: g.Addr(), Priority: ref.Priority, RuleOrder: g.RuleOrder, Range: g.Range}
-	for _, s := range g.IPSets {
-		gs.IPSets = append(gs.IPSets, rules.NamedPrefixes{Name: s.Name, Prefixes: s.Definition, Range: s.Range})
-	}
-	for _, s := range g.PortSets {
-		gs.PortSets = append(gs.PortSets, rules.NamedPorts{Name: s.Name, Ports: s.Definition, Range: s.Range})
-	}
-	for _, s := range g.IPSetReferences {
-		gs.IPSetRefs = append(gs.IPSetRefs, rules.NamedPrefixes{Name: s.Name, Prefixes: s.CIDRs, Range: s.Range})
-	}
-	if t := g.Text; t != nil {
-		gs.Text = &rules.Text{Filename: t.Filename, Text: t.Text, LineStarts: t.LineStarts}
-	}
-	for _, r := range g.StatefulRules {
-		sr := rules.StandardRule{Action: r.Action, Protocol: r.Protocol, Source: r.Source, SourcePort: r.SourcePort,
-			Direction: r.Direction, Destination: r.Destination, DestinationPort: r.DestinationPort,
-			Range: r.Range, AttrRanges: r.AttrRanges}
-		for _, o := range r.Options {
-			sr.Options = append(sr.Options, rules.StandardOption{Keyword: o.Keyword, Settings: o.Settings, Range: o.Range})
-		}
-		gs.Standard = append(gs.Standard, sr)
-	}
-	if d := g.DomainList; d != nil {
-		gs.Domains = &rules.DomainList{Targets: d.Targets, TargetTypes: d.TargetTypes, Type: d.Type,
-			Range: d.Range, AttrRanges: d.AttrRanges}
-	}
-	return gs
+	return rules.GroupSpec{Name: g.Addr(), Priority: ref.Priority, RuleOrder: g.RuleOrder, Range: g.Range,
+		IPSets: g.IPSets, PortSets: g.PortSets, IPSetRefs: g.IPSetReferences,
+		Text: g.Text, Standard: g.StatefulRules, Domains: g.DomainList}
 }
 
 func statelessSpec(ref *topology.StatelessGroupRef) rules.StatelessGroupSpec {
-	gs := rules.StatelessGroupSpec{Name: ref.Group.Addr(), Priority: ref.Priority}
-	for _, r := range ref.Group.Rules {
-		sr := rules.StatelessRule{Priority: r.Priority, Actions: r.Actions, Sources: r.Sources,
-			Destinations: r.Destinations, SourcePorts: r.SourcePorts, DestinationPorts: r.DestinationPorts,
-			Protocols: r.Protocols, Range: r.Range}
-		if r.TCPFlags != nil {
-			sr.Flags, sr.Masks, sr.HasTCPFlags = r.TCPFlags.Flags, r.TCPFlags.Masks, true
-		}
-		gs.Rules = append(gs.Rules, sr)
-	}
-	return gs
+	return rules.StatelessGroupSpec{Name: ref.Group.Addr(), Priority: ref.Priority, Rules: ref.Group.Rules}
 }
 
 func prefixesKey(ps []netip.Prefix) string {

@@ -128,10 +128,10 @@ func topologyPrefixes(topo *topology.Topology) []netip.Prefix {
 	}
 	for _, g := range topo.RuleGroups {
 		for _, s := range g.IPSets {
-			add(s.Definition...)
+			add(s.Prefixes...)
 		}
 		for _, s := range g.IPSetReferences {
-			add(s.CIDRs...)
+			add(s.Prefixes...)
 		}
 	}
 	for _, p := range topo.FirewallPolicies {

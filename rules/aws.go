@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -53,7 +54,7 @@ var unsupportedProtocols = map[string]string{
 // ignores it) priority in a STRICT_ORDER group. It also warns about pcre
 // without content or a domain sticky buffer, which AWS documents as
 // unsupported. ParseRule does not make these checks.
-func checkAWS(r *Rule, ruleOrder string) hcl.Diagnostics {
+func checkAWS(r *Rule, ruleOrder policyspec.RuleOrder) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	if why, bad := unsupportedProtocols[r.Protocol]; bad {
 		diags = append(diags, awsError(r.ProtocolRange, "Unsupported rule protocol",
@@ -71,7 +72,7 @@ func checkAWS(r *Rule, ruleOrder string) hcl.Diagnostics {
 }
 
 // checkOption checks one option.
-func checkOption(o *Option, ruleOrder string) *hcl.Diagnostic {
+func checkOption(o *Option, ruleOrder policyspec.RuleOrder) *hcl.Diagnostic {
 	name := o.Name
 	if why, bad := unsupportedKeywords[name]; bad {
 		return awsError(o.Range, "Unsupported rule option",
@@ -87,7 +88,7 @@ func checkOption(o *Option, ruleOrder string) *hcl.Diagnostic {
 	case name == "tag" && strings.HasPrefix(strings.TrimSpace(strings.ToLower(o.Value)), "host"):
 		return awsError(o.Range, "Unsupported rule option",
 			"AWS Network Firewall does not support tag:host; tag by session instead (tag:session,...).")
-	case name == "priority" && ruleOrder == "STRICT_ORDER":
+	case name == "priority" && ruleOrder == policyspec.StrictOrder:
 		return &hcl.Diagnostic{
 			Severity: hcl.DiagWarning,
 			Summary:  "Priority in strict order group",

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -83,14 +84,14 @@ func etOpenGroup(b testing.TB) GroupSpec {
 	}
 	spec := GroupSpec{Name: "rule_group.et_open", Text: &Text{Filename: "et-open.rules", Text: sb.String()}}
 	for _, name := range []string{"HTTP_SERVERS", "SMTP_SERVERS", "SQL_SERVERS", "DNS_SERVERS", "TELNET_SERVERS", "AIM_SERVERS", "DC_SERVERS", "DNP3_SERVER", "DNP3_CLIENT", "MODBUS_CLIENT", "MODBUS_SERVER", "ENIP_CLIENT", "ENIP_SERVER"} {
-		spec.IPSets = append(spec.IPSets, NamedPrefixes{Name: name, Prefixes: pfx("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")})
+		spec.IPSets = append(spec.IPSets, policyspec.IPSet{Name: name, Prefixes: pfx("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")})
 	}
 	for name, list := range map[string]string{
 		"HTTP_PORTS": "80", "SHELLCODE_PORTS": "0-79,81-65535", "ORACLE_PORTS": "1521", "SSH_PORTS": "22",
 		"DNP3_PORTS": "20000", "MODBUS_PORTS": "502", "FILE_DATA_PORTS": "80,110,143", "FTP_PORTS": "21",
 		"GENEVE_PORTS": "6081", "VXLAN_PORTS": "4789", "TEREDO_PORTS": "3544",
 	} {
-		spec.PortSets = append(spec.PortSets, NamedPorts{Name: name, Ports: portSet(list)})
+		spec.PortSets = append(spec.PortSets, policyspec.PortSet{Name: name, Ports: portSet(list)})
 	}
 	return spec
 }

@@ -8,23 +8,24 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
 // etGroupVars returns the variables the oracle's suricata.yaml defines
 // (and ET Open uses) as a group's ip_sets and port_sets, for HOME_NET
 // 10.1.1.0/24, and the address variables that Suricata sees as negated.
-func etGroupVars(home netip.Prefix) ([]NamedPrefixes, []NamedPorts, map[string]bool) {
-	var ipsets []NamedPrefixes
+func etGroupVars(home netip.Prefix) ([]policyspec.IPSet, []policyspec.PortSet, map[string]bool) {
+	var ipsets []policyspec.IPSet
 	for _, n := range []string{"HTTP_SERVERS", "SMTP_SERVERS", "SQL_SERVERS", "DNS_SERVERS",
 		"TELNET_SERVERS", "DC_SERVERS", "DNP3_SERVER", "DNP3_CLIENT", "MODBUS_CLIENT",
 		"MODBUS_SERVER", "ENIP_CLIENT", "ENIP_SERVER"} {
-		ipsets = append(ipsets, NamedPrefixes{Name: n, Prefixes: []netip.Prefix{home}})
+		ipsets = append(ipsets, policyspec.IPSet{Name: n, Prefixes: []netip.Prefix{home}})
 	}
 	ext := complementV4(home)
-	ipsets = append(ipsets, NamedPrefixes{Name: "AIM_SERVERS", Prefixes: ext})
+	ipsets = append(ipsets, policyspec.IPSet{Name: "AIM_SERVERS", Prefixes: ext})
 	single := func(p uint16) ports.Set { return ports.NewSet(ports.Single(p)) }
-	portsets := []NamedPorts{
+	portsets := []policyspec.PortSet{
 		{Name: "HTTP_PORTS", Ports: single(80)},
 		{Name: "SHELLCODE_PORTS", Ports: single(80).Complement()},
 		{Name: "ORACLE_PORTS", Ports: single(1521)},
@@ -55,7 +56,7 @@ func complementV4(p netip.Prefix) []netip.Prefix {
 }
 
 // loadTestGroup loads a rules file as one group with the ET variables.
-func loadTestGroup(t testing.TB, path, order string) ([]*Rule, map[string]bool) {
+func loadTestGroup(t testing.TB, path string, order policyspec.RuleOrder) ([]*Rule, map[string]bool) {
 	t.Helper()
 	text, err := os.ReadFile(path)
 	if err != nil {
@@ -89,7 +90,7 @@ func TestSigTypeMatchesEngineAnalysis(t *testing.T) {
 		if base == "et-sample" {
 			path = filepath.Join(oracleDir, "sigtypes", "et-sample.rules")
 		}
-		rs, neg := loadTestGroup(t, path, StrictOrder)
+		rs, neg := loadTestGroup(t, path, policyspec.StrictOrder)
 		for _, r := range rs {
 			w, ok := want[r.SID]
 			if !ok {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // etOpenEnabled is the number of enabled rules in the ET Open snapshot.
@@ -65,7 +67,7 @@ func TestAWSSamplesLoadGroup(t *testing.T) {
 		}
 		spec := GroupSpec{Name: "rule_group.samples", RuleOrder: "STRICT_ORDER",
 			Text:      &Text{Filename: name, Text: string(src)},
-			IPSetRefs: []NamedPrefixes{{Name: "BETA", Prefixes: pfx("192.0.2.0/24")}},
+			IPSetRefs: []policyspec.IPSet{{Name: "BETA", Prefixes: pfx("192.0.2.0/24")}},
 		}
 		rs, diags := LoadGroup(spec, Env{HomeNet: pfx("10.0.0.0/16")})
 		fmt.Fprintf(&b, "# %s: %d rules loaded\n", name, len(rs))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -30,7 +31,7 @@ var domainListKinds = map[string]domainListKind{
 // target type for the remaining traffic of that protocol. Sids are 1..n.
 // "name" matches the name exactly, ".name" the name and its subdomains.
 // HTTP hosts are matched lower-cased, as Suricata normalises them.
-func domainListRules(dl *DomainList) ([]*Rule, hcl.Diagnostics) {
+func domainListRules(dl *policyspec.DomainList) ([]*Rule, hcl.Diagnostics) {
 	attr := func(name string) hcl.Range {
 		if rng, ok := dl.AttrRanges[name]; ok {
 			return rng
@@ -94,7 +95,7 @@ func domainDefaultDrop(targetType string, sid int) string {
 }
 
 // checkDomainList validates the type, target types and targets.
-func checkDomainList(dl *DomainList, attr func(string) hcl.Range) (domainListKind, hcl.Diagnostics) {
+func checkDomainList(dl *policyspec.DomainList, attr func(string) hcl.Range) (domainListKind, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	kind, ok := domainListKinds[dl.Type]
 	if !ok {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // etPolicy loads every enabled ET Open rule as one STRICT_ORDER group;
@@ -37,11 +39,11 @@ func etPolicy(b testing.TB, asDrop bool) *Policy {
 	home := netip.MustParsePrefix("10.1.1.0/24")
 	ipsets, portsets, _ := etGroupVars(home)
 	p, _ := CompilePolicy(PolicySpec{
-		Name: "firewall_policy.et", StatefulRuleOrder: StrictOrder,
+		Name: "firewall_policy.et", StatefulRuleOrder: policyspec.StrictOrder,
 		StatefulDefaultActions: []string{"aws:drop_established"},
 		Env:                    Env{HomeNet: []netip.Prefix{home}},
 		StatefulGroups: []GroupSpec{{
-			Name: "rule_group.et", Priority: 1, RuleOrder: StrictOrder, IPSets: ipsets, PortSets: portsets,
+			Name: "rule_group.et", Priority: 1, RuleOrder: policyspec.StrictOrder, IPSets: ipsets, PortSets: portsets,
 			Text: &Text{Filename: "et.rules", Text: text.String()},
 		}},
 	})

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // classPool returns addresses around every class boundary of c (each
@@ -36,7 +38,7 @@ func TestAddrClassesSeparateSets(t *testing.T) {
 	for i := 1; i <= 80; i++ {
 		b.WriteString(randomRule(rng, i) + "\n")
 	}
-	p := testPolicy(t, b.String(), withStateless("aws:forward_to_sfe", StatelessRule{Priority: 1,
+	p := testPolicy(t, b.String(), withStateless("aws:forward_to_sfe", policyspec.StatelessRule{Priority: 1,
 		Actions: []string{"aws:pass"}, Sources: []netip.Prefix{netip.MustParsePrefix("192.0.2.0/25")}}))
 	c := p.cache.classes
 	sets := policySets(p)

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // evHome is the HOME_NET of the unit tests.
@@ -19,7 +21,7 @@ func withDefaults(d ...string) policyOpt {
 	return func(s *PolicySpec) { s.StatefulDefaultActions = d }
 }
 
-func withOrder(o string) policyOpt {
+func withOrder(o policyspec.RuleOrder) policyOpt {
 	return func(s *PolicySpec) {
 		s.StatefulRuleOrder = o
 		for i := range s.StatefulGroups {
@@ -32,7 +34,7 @@ func withStream(p string) policyOpt {
 	return func(s *PolicySpec) { s.StreamExceptionPolicy = p }
 }
 
-func withStateless(def string, rs ...StatelessRule) policyOpt {
+func withStateless(def string, rs ...policyspec.StatelessRule) policyOpt {
 	return func(s *PolicySpec) {
 		s.StatelessDefaultActions = []string{def}
 		if len(rs) > 0 {
@@ -45,10 +47,10 @@ func withStateless(def string, rs ...StatelessRule) policyOpt {
 func testPolicy(t testing.TB, rules string, opts ...policyOpt) *Policy {
 	t.Helper()
 	spec := PolicySpec{
-		Name: "firewall_policy.t", StatefulRuleOrder: StrictOrder,
+		Name: "firewall_policy.t", StatefulRuleOrder: policyspec.StrictOrder,
 		Env: Env{HomeNet: []netip.Prefix{evHome}},
 		StatefulGroups: []GroupSpec{{
-			Name: "rule_group.t", Priority: 1, RuleOrder: StrictOrder,
+			Name: "rule_group.t", Priority: 1, RuleOrder: policyspec.StrictOrder,
 			Text: &Text{Filename: "t.rules", Text: strings.TrimSpace(rules) + "\n"},
 		}},
 	}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // oracleCase is one line of testdata/oracle/manifest.txt.
@@ -88,9 +90,9 @@ func oraclePolicy(t *testing.T, c oracleCase) *Policy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	order := StrictOrder
+	order := policyspec.StrictOrder
 	if c.order == "action" {
-		order = DefaultActionOrder
+		order = policyspec.DefaultActionOrder
 	}
 	spec := PolicySpec{
 		Name: "firewall_policy." + c.name, StatefulRuleOrder: order, StreamExceptionPolicy: c.stream,

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -15,7 +16,7 @@ func TestEvaluateBehaviours(t *testing.T) {
 	strict := withDefaults("aws:drop_strict")
 	serverOnly := func(f Flow) Flow { f.Visibility = SeesServerOnly; return f }
 	clientOnly := func(f Flow) Flow { f.Visibility = SeesClientOnly; return f }
-	statelessDrop8080 := withStateless("aws:forward_to_sfe", StatelessRule{
+	statelessDrop8080 := withStateless("aws:forward_to_sfe", policyspec.StatelessRule{
 		Priority: 1, Actions: []string{"aws:drop"}, Protocols: []int{6},
 		DestinationPorts: ports.NewSet(ports.Single(8080)),
 	})

@@ -9,6 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // textGroup returns a group spec holding rules text.
@@ -33,10 +35,10 @@ func complement(ss ...string) *netipx.IPSet { return negateSet(ipset(ss...)) }
 func TestLoadGroupResolve(t *testing.T) {
 	t.Parallel()
 	spec := textGroup("rule_group.g", "")
-	spec.IPSets = []NamedPrefixes{{Name: "WEB", Prefixes: pfx("10.1.1.0/24", "10.1.2.0/24")},
+	spec.IPSets = []policyspec.IPSet{{Name: "WEB", Prefixes: pfx("10.1.1.0/24", "10.1.2.0/24")},
 		{Name: "MAPPED", Prefixes: pfx("::ffff:192.0.2.0/120")}}
-	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80,443,8080-8090")}}
-	spec.IPSetRefs = []NamedPrefixes{{Name: "PL", Prefixes: pfx("192.0.2.0/24")}}
+	spec.PortSets = []policyspec.PortSet{{Name: "WEB_PORTS", Ports: portSet("80,443,8080-8090")}}
+	spec.IPSetRefs = []policyspec.IPSet{{Name: "PL", Prefixes: pfx("192.0.2.0/24")}}
 	env := Env{HomeNet: pfx("10.0.0.0/8")}
 	v6all := ipset("::/0")
 	tests := []struct {
@@ -116,7 +118,7 @@ func TestLoadGroupPorts(t *testing.T) {
 		{"[$WEB_PORTS,!8085]", "80,443,8080-8084,8086-8090"},
 	}
 	spec := textGroup("rule_group.p", "")
-	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80,443,8080-8090")}}
+	spec.PortSets = []policyspec.PortSet{{Name: "WEB_PORTS", Ports: portSet("80,443,8080-8090")}}
 	var b strings.Builder
 	for i, tc := range tests {
 		fmt.Fprintf(&b, "pass tcp any any -> any %s (sid:%d;)\n", tc.expr, i+1)
@@ -138,7 +140,7 @@ func TestLoadGroupPorts(t *testing.T) {
 func TestHomeNetOverride(t *testing.T) {
 	t.Parallel()
 	spec := textGroup("rule_group.o", "pass ip $HOME_NET any -> $EXTERNAL_NET any (sid:1;)\n")
-	spec.IPSets = []NamedPrefixes{{Name: "HOME_NET", Prefixes: pfx("10.0.0.0/8")}}
+	spec.IPSets = []policyspec.IPSet{{Name: "HOME_NET", Prefixes: pfx("10.0.0.0/8")}}
 	rs, diags := LoadGroup(spec, Env{HomeNet: pfx("11.0.0.0/8")})
 	if len(diags) > 0 {
 		t.Fatal(diags)
@@ -152,7 +154,7 @@ func TestHomeNetOverride(t *testing.T) {
 		t.Errorf("EXTERNAL_NET = %v, want !11.0.0.0/8 = %v", got, want)
 	}
 	// A group EXTERNAL_NET overrides the policy's.
-	spec.IPSets = append(spec.IPSets, NamedPrefixes{Name: "EXTERNAL_NET", Prefixes: pfx("0.0.0.0/0")})
+	spec.IPSets = append(spec.IPSets, policyspec.IPSet{Name: "EXTERNAL_NET", Prefixes: pfx("0.0.0.0/0")})
 	rs, _ = LoadGroup(spec, Env{HomeNet: pfx("11.0.0.0/8")})
 	if got := FormatAddrs(rs[0].Dst); !cmp.Equal(got, []string{"0.0.0.0/0"}) {
 		t.Errorf("group EXTERNAL_NET = %v", got)
@@ -192,9 +194,9 @@ func TestLoadGroupErrors(t *testing.T) {
 	)
 	spec := textGroup("rule_group.bad", src)
 	spec.RuleOrder = "STRICT_ORDER"
-	spec.IPSets = []NamedPrefixes{{Name: "WEB", Prefixes: pfx("10.1.1.0/24")}}
-	spec.IPSets = append(spec.IPSets, NamedPrefixes{Name: "NOTHING"})
-	spec.PortSets = []NamedPorts{{Name: "WEB_PORTS", Ports: portSet("80")}, {Name: "NO_PORTS"}}
+	spec.IPSets = []policyspec.IPSet{{Name: "WEB", Prefixes: pfx("10.1.1.0/24")}}
+	spec.IPSets = append(spec.IPSets, policyspec.IPSet{Name: "NOTHING"})
+	spec.PortSets = []policyspec.PortSet{{Name: "WEB_PORTS", Ports: portSet("80")}, {Name: "NO_PORTS"}}
 	rs, diags := LoadGroup(spec, Env{HomeNet: pfx("10.0.0.0/8")})
 	var sids []int64
 	for _, r := range rs {

@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // randomRule returns a random rule line with sid.
@@ -92,7 +94,7 @@ func TestIndexMatchesLinearScan(t *testing.T) {
 		}
 		opts := []policyOpt{withDefaults([]string{"aws:drop_established", "aws:drop_strict", "aws:alert_strict"}[rng.Intn(3)])}
 		if rng.Intn(3) == 0 {
-			opts = []policyOpt{withOrder(DefaultActionOrder)}
+			opts = []policyOpt{withOrder(policyspec.DefaultActionOrder)}
 		}
 		p := testPolicy(t, b.String(), opts...)
 		for k := 0; k < 50; k++ {

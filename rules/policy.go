@@ -7,13 +7,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/internal/par"
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
-)
-
-// Stateful rule orders.
-const (
-	StrictOrder        = "STRICT_ORDER"
-	DefaultActionOrder = "DEFAULT_ACTION_ORDER"
 )
 
 // Policy is a compiled firewall policy: the stateless rules, the stateful
@@ -21,7 +16,7 @@ const (
 // the candidate indexes. It is immutable and safe for concurrent use.
 type Policy struct {
 	name  string
-	order string
+	order policyspec.RuleOrder
 	// rules in evaluation order, the emulated default actions last.
 	rules []*compiledRule
 	// user are the rules of the rule groups in evaluation order.
@@ -62,7 +57,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 		streamException: spec.StreamExceptionPolicy,
 	}
 	if p.order == "" {
-		p.order = DefaultActionOrder
+		p.order = policyspec.DefaultActionOrder
 	}
 	if p.streamException == "" {
 		p.streamException = "DROP"
@@ -90,7 +85,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 			compiled[i] = compileRule(todo[i].rule, todo[i].negVars)
 		}
 	})
-	if p.order == DefaultActionOrder {
+	if p.order == policyspec.DefaultActionOrder {
 		sortActionOrder(compiled)
 	}
 	for _, c := range compiled {
@@ -211,7 +206,7 @@ func (p *Policy) portBoundaries(keep func(*compiledRule) bool, keepStateless fun
 	return out
 }
 
-func hasNamedPrefixes(sets []NamedPrefixes, name string) bool {
+func hasNamedPrefixes(sets []policyspec.IPSet, name string) bool {
 	for _, s := range sets {
 		if s.Name == name {
 			return true

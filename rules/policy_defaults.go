@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
@@ -37,7 +38,7 @@ var defaultActionRules = map[string]defaultActionRule{
 
 // defaultRules returns the compiled rules emulating the policy's stateful
 // default actions, in the order given.
-func defaultRules(spec PolicySpec, order string) ([]*compiledRule, hcl.Diagnostics) {
+func defaultRules(spec PolicySpec, order policyspec.RuleOrder) ([]*compiledRule, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var out []*compiledRule
 	drops := 0
@@ -48,7 +49,7 @@ func defaultRules(spec PolicySpec, order string) ([]*compiledRule, hcl.Diagnosti
 				fmt.Sprintf("%q is not an AWS stateful default action; expected aws:drop_strict, aws:drop_established, aws:alert_strict or aws:alert_established.", name)))
 			continue
 		}
-		if order != StrictOrder {
+		if order != policyspec.StrictOrder {
 			diags = append(diags, policyError(spec, "Default action needs strict order",
 				fmt.Sprintf("Stateful default actions such as %s are allowed only with STRICT_ORDER.", name)))
 			continue
@@ -94,7 +95,7 @@ func (d defaultActionRule) rule(name string) *Rule {
 func (p *Policy) checkSettings(spec PolicySpec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	switch p.order {
-	case StrictOrder, DefaultActionOrder:
+	case policyspec.StrictOrder, policyspec.DefaultActionOrder:
 	default:
 		diags = append(diags, policyError(spec, "Unknown stateful rule order",
 			fmt.Sprintf("%q is not a rule order; expected STRICT_ORDER or DEFAULT_ACTION_ORDER.", p.order)))
@@ -114,7 +115,7 @@ func (p *Policy) checkGroup(g GroupSpec) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	order := g.RuleOrder
 	if order == "" {
-		order = DefaultActionOrder
+		order = policyspec.DefaultActionOrder
 	}
 	if order != p.order {
 		diags = append(diags, &hcl.Diagnostic{

@@ -3,6 +3,8 @@ package rules
 import (
 	"net/netip"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // TestGroupFormats evaluates domain-list and standard rule groups end to
@@ -10,13 +12,13 @@ import (
 func TestGroupFormats(t *testing.T) {
 	t.Parallel()
 	domains := func(typ string) GroupSpec {
-		return GroupSpec{Name: "rule_group.domains", Priority: 1, RuleOrder: StrictOrder,
-			Domains: &DomainList{Targets: []string{".example.com", "exact.example.org"},
+		return GroupSpec{Name: "rule_group.domains", Priority: 1, RuleOrder: policyspec.StrictOrder,
+			Domains: &policyspec.DomainList{Targets: []string{".example.com", "exact.example.org"},
 				TargetTypes: []string{"TLS_SNI", "HTTP_HOST"}, Type: typ}}
 	}
-	standard := GroupSpec{Name: "rule_group.std", Priority: 1, RuleOrder: StrictOrder, Standard: []StandardRule{{
+	standard := GroupSpec{Name: "rule_group.std", Priority: 1, RuleOrder: policyspec.StrictOrder, Standard: []policyspec.StandardRule{{
 		Action: "PASS", Protocol: "TCP", Source: "$HOME_NET", SourcePort: "ANY", Direction: "FORWARD",
-		Destination: "ANY", DestinationPort: "8080", Options: []StandardOption{{Keyword: "sid", Settings: []string{"5"}}},
+		Destination: "ANY", DestinationPort: "8080", Options: []policyspec.StandardOption{{Keyword: "sid", Settings: []string{"5"}}},
 	}}}
 	tests := []struct {
 		name  string
@@ -41,7 +43,7 @@ func TestGroupFormats(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			p, diags := CompilePolicy(PolicySpec{
-				Name: "p", StatefulRuleOrder: StrictOrder, StatefulDefaultActions: []string{"aws:drop_established"},
+				Name: "p", StatefulRuleOrder: policyspec.StrictOrder, StatefulDefaultActions: []string{"aws:drop_established"},
 				Env: Env{HomeNet: []netip.Prefix{evHome}}, StatefulGroups: []GroupSpec{tc.group},
 			})
 			if diags.HasErrors() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -35,7 +36,7 @@ drop tcp any any -> any 7 (flowbits:set,x; sid:12;)`
 	if strict.RuleCount() != 8 {
 		t.Errorf("RuleCount %d", strict.RuleCount())
 	}
-	action := testPolicy(t, rules, withOrder(DefaultActionOrder))
+	action := testPolicy(t, rules, withOrder(policyspec.DefaultActionOrder))
 	// pass by sid; drop: flowbits setter first, then priority 1 (classtype
 	// attempted-admin), 2 (explicit), 3 (default); reject; alert.
 	if got, want := ruleSIDs(action.Rules()), []int64{2, 7, 12, 10, 11, 9, 3, 1}; !reflect.DeepEqual(got, want) {
@@ -47,10 +48,10 @@ drop tcp any any -> any 7 (flowbits:set,x; sid:12;)`
 func TestGroupsByPriority(t *testing.T) {
 	t.Parallel()
 	group := func(name string, prio int, text string) GroupSpec {
-		return GroupSpec{Name: name, Priority: prio, RuleOrder: StrictOrder, Text: &Text{Filename: name, Text: text}}
+		return GroupSpec{Name: name, Priority: prio, RuleOrder: policyspec.StrictOrder, Text: &Text{Filename: name, Text: text}}
 	}
 	p, diags := CompilePolicy(PolicySpec{
-		Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
+		Name: "p", StatefulRuleOrder: policyspec.StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
 		StatefulGroups: []GroupSpec{
 			group("rule_group.b", 20, "drop tcp any any -> any 8080 (sid:2;)\n"),
 			group("rule_group.a", 10, "pass tcp any any -> any 8080 (sid:1;)\n"),
@@ -75,16 +76,16 @@ func TestCompileDiagnostics(t *testing.T) {
 		opts []policyOpt
 		want string
 	}{
-		{"default action in action order", []policyOpt{withOrder(DefaultActionOrder), withDefaults("aws:drop_strict")}, "Default action needs strict order"},
+		{"default action in action order", []policyOpt{withOrder(policyspec.DefaultActionOrder), withDefaults("aws:drop_strict")}, "Default action needs strict order"},
 		{"unknown default action", []policyOpt{withDefaults("aws:drop_all")}, "Unknown stateful default action"},
 		{"two drop defaults", []policyOpt{withDefaults("aws:drop_strict", "aws:drop_established")}, "Several drop default actions"},
-		{"group order mismatch", []policyOpt{func(s *PolicySpec) { s.StatefulGroups[0].RuleOrder = DefaultActionOrder }}, "Rule order mismatch"},
+		{"group order mismatch", []policyOpt{func(s *PolicySpec) { s.StatefulGroups[0].RuleOrder = policyspec.DefaultActionOrder }}, "Rule order mismatch"},
 		{"bad stream exception", []policyOpt{withStream("IGNORE")}, "Unknown stream exception policy"},
 	}
 	for _, tc := range tests {
 		spec := PolicySpec{
-			Name: "p", StatefulRuleOrder: StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
-			StatefulGroups: []GroupSpec{{Name: "g", Priority: 1, RuleOrder: StrictOrder,
+			Name: "p", StatefulRuleOrder: policyspec.StrictOrder, Env: Env{HomeNet: []netip.Prefix{evHome}},
+			StatefulGroups: []GroupSpec{{Name: "g", Priority: 1, RuleOrder: policyspec.StrictOrder,
 				Text: &Text{Filename: "g", Text: "pass tcp any any -> any 1 (sid:1;)\n"}}},
 		}
 		for _, o := range tc.opts {
@@ -103,7 +104,7 @@ func TestDestinationPortBoundaries(t *testing.T) {
 	p := testPolicy(t, `pass tcp any any -> any [80,443] (sid:1;)
 drop tcp any any -> any 8000:8100 (sid:2;)
 pass tcp any 53 <> any any (sid:3;)
-alert tcp any any -> any 7000 (msg:"alerts never change an outcome: no boundary"; sid:4;)`, withStateless("aws:forward_to_sfe", StatelessRule{
+alert tcp any any -> any 7000 (msg:"alerts never change an outcome: no boundary"; sid:4;)`, withStateless("aws:forward_to_sfe", policyspec.StatelessRule{
 		Priority: 1, Actions: []string{"aws:drop"}, DestinationPorts: ports.NewSet(ports.Range{Lo: 9000, Hi: 9009}),
 	}))
 	want := []uint16{0, 53, 54, 80, 81, 443, 444, 8000, 8101, 9000, 9010}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/vpcreach/vpcreach/ports"
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // GroupSpec describes one stateful rule group as the topology declares it.
@@ -16,63 +16,17 @@ type GroupSpec struct {
 	// Priority is the group's priority in the policy (strict order).
 	Priority int
 	// RuleOrder as declared ("" = DEFAULT_ACTION_ORDER).
-	RuleOrder string
+	RuleOrder policyspec.RuleOrder
 
-	IPSets    []NamedPrefixes // $NAME
-	PortSets  []NamedPorts    // $NAME
-	IPSetRefs []NamedPrefixes // @NAME
+	IPSets    []policyspec.IPSet   // $NAME
+	PortSets  []policyspec.PortSet // $NAME
+	IPSetRefs []policyspec.IPSet   // @NAME
 
 	Text     *Text
-	Standard []StandardRule
-	Domains  *DomainList
+	Standard []policyspec.StandardRule
+	Domains  *policyspec.DomainList
 
 	Range hcl.Range
-}
-
-// NamedPrefixes is an ip_set or ip_set_reference.
-type NamedPrefixes struct {
-	Name     string
-	Prefixes []netip.Prefix
-	Range    hcl.Range
-}
-
-// NamedPorts is a port_set.
-type NamedPorts struct {
-	Name  string
-	Ports ports.Set
-	Range hcl.Range
-}
-
-// StandardRule is a standard 5-tuple stateful rule, with its values as
-// written in the topology.
-type StandardRule struct {
-	Action          string // PASS | DROP | REJECT | ALERT
-	Protocol        string // IP, TCP, UDP, ICMP, HTTP, TLS, DNS, ...
-	Source          string // CIDR, ANY or a variable
-	SourcePort      string // port, range, ANY or a variable
-	Direction       string // FORWARD | ANY
-	Destination     string
-	DestinationPort string
-	Options         []StandardOption
-	Range           hcl.Range
-	// AttrRanges maps attribute names ("source", ...) to value ranges.
-	AttrRanges map[string]hcl.Range
-}
-
-// StandardOption is a rule_option of a standard rule.
-type StandardOption struct {
-	Keyword  string
-	Settings []string
-	Range    hcl.Range
-}
-
-// DomainList is a domain_list rule source.
-type DomainList struct {
-	Targets     []string
-	TargetTypes []string // TLS_SNI, HTTP_HOST
-	Type        string   // ALLOWLIST | DENYLIST | REJECTLIST | ALERTLIST
-	Range       hcl.Range
-	AttrRanges  map[string]hcl.Range
 }
 
 // Env holds the policy-level variables every group of a policy sees.
@@ -86,8 +40,9 @@ type Env struct {
 type PolicySpec struct {
 	// Name is the policy's address, such as "firewall_policy.main".
 	Name string
-	// StatefulRuleOrder is "STRICT_ORDER" or "DEFAULT_ACTION_ORDER".
-	StatefulRuleOrder string
+	// StatefulRuleOrder is StrictOrder or DefaultActionOrder ("" counts as
+	// DefaultActionOrder).
+	StatefulRuleOrder policyspec.RuleOrder
 	// StatefulDefaultActions, such as "aws:drop_established" (strict
 	// order only).
 	StatefulDefaultActions []string
@@ -110,22 +65,5 @@ type PolicySpec struct {
 type StatelessGroupSpec struct {
 	Name     string // "stateless_rule_group.screen"
 	Priority int
-	Rules    []StatelessRule
-}
-
-// StatelessRule is one stateless rule. Empty match fields match anything.
-type StatelessRule struct {
-	Priority         int
-	Actions          []string // the standard action among them decides
-	Sources          []netip.Prefix
-	Destinations     []netip.Prefix
-	SourcePorts      ports.Set // empty = any
-	DestinationPorts ports.Set // empty = any
-	Protocols        []int     // IANA numbers; empty = any
-	// TCPFlags, when HasTCPFlags, matches packets whose flags masked by
-	// Masks equal Flags. Names: FIN SYN RST PSH ACK URG ECE CWR.
-	Flags       []string
-	Masks       []string
-	HasTCPFlags bool
-	Range       hcl.Range
+	Rules    []policyspec.StatelessRule
 }

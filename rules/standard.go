@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -18,7 +19,7 @@ var awsStandardProtocols = []string{
 // standardRules turns standard 5-tuple rules into rules: each is written
 // as the Suricata rule AWS generates for it and parsed, with diagnostics
 // pointing at the HCL attributes and rule_option blocks.
-func standardRules(srs []StandardRule) ([]*Rule, hcl.Diagnostics) {
+func standardRules(srs []policyspec.StandardRule) ([]*Rule, hcl.Diagnostics) {
 	var (
 		out   []*Rule
 		diags hcl.Diagnostics
@@ -34,7 +35,7 @@ func standardRules(srs []StandardRule) ([]*Rule, hcl.Diagnostics) {
 }
 
 // standardRule builds and parses one standard rule.
-func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
+func standardRule(sr *policyspec.StandardRule) (*Rule, hcl.Diagnostics) {
 	g := syntax.NewGenerator(sr.Range.Filename)
 	attr := func(name string) *hcl.Range {
 		if rng, ok := sr.AttrRanges[name]; ok {
@@ -87,7 +88,7 @@ func standardRule(sr *StandardRule) (*Rule, hcl.Diagnostics) {
 
 // checkStandardFields reports empty header attributes and values that
 // hold blanks outside a bracketed list.
-func checkStandardFields(sr *StandardRule, attr func(string) *hcl.Range) hcl.Diagnostics {
+func checkStandardFields(sr *policyspec.StandardRule, attr func(string) *hcl.Range) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	fields := []struct{ name, value string }{
 		{"action", sr.Action}, {"protocol", sr.Protocol}, {"source", sr.Source},
@@ -110,7 +111,7 @@ func checkStandardFields(sr *StandardRule, attr func(string) *hcl.Range) hcl.Dia
 
 // standardOption writes a rule_option as "keyword;" or
 // "keyword:setting,setting;".
-func standardOption(o *StandardOption) string {
+func standardOption(o *policyspec.StandardOption) string {
 	if len(o.Settings) == 0 {
 		return strings.TrimSpace(o.Keyword) + ";"
 	}

@@ -6,25 +6,27 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // decodeGroup reads the stateful_rule and domain_list blocks of one
 // rule_group block the way the topology loader does, with their ranges.
-func decodeGroup(t *testing.T, filename, src string) ([]StandardRule, *DomainList) {
+func decodeGroup(t *testing.T, filename, src string) ([]policyspec.StandardRule, *policyspec.DomainList) {
 	t.Helper()
 	f, diags := hclsyntax.ParseConfig([]byte(src), filename, hcl.InitialPos)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	group := f.Body.(*hclsyntax.Body).Blocks[0]
-	var std []StandardRule
-	var dl *DomainList
+	var std []policyspec.StandardRule
+	var dl *policyspec.DomainList
 	for _, b := range group.Body.Blocks {
 		switch b.Type {
 		case "stateful_rule":
 			std = append(std, decodeStandard(t, b))
 		case "domain_list":
-			d := DomainList{Range: b.Range(), AttrRanges: map[string]hcl.Range{}}
+			d := policyspec.DomainList{Range: b.Range(), AttrRanges: map[string]hcl.Range{}}
 			for name, a := range b.Body.Attributes {
 				d.AttrRanges[name] = a.Expr.Range()
 				switch name {
@@ -42,8 +44,8 @@ func decodeGroup(t *testing.T, filename, src string) ([]StandardRule, *DomainLis
 	return std, dl
 }
 
-func decodeStandard(t *testing.T, b *hclsyntax.Block) StandardRule {
-	sr := StandardRule{Range: b.Range(), AttrRanges: map[string]hcl.Range{}}
+func decodeStandard(t *testing.T, b *hclsyntax.Block) policyspec.StandardRule {
+	sr := policyspec.StandardRule{Range: b.Range(), AttrRanges: map[string]hcl.Range{}}
 	fields := map[string]*string{
 		"action": &sr.Action, "protocol": &sr.Protocol, "source": &sr.Source,
 		"source_port": &sr.SourcePort, "direction": &sr.Direction,
@@ -54,7 +56,7 @@ func decodeStandard(t *testing.T, b *hclsyntax.Block) StandardRule {
 		sr.AttrRanges[name] = a.Expr.Range()
 	}
 	for _, ob := range b.Body.Blocks {
-		o := StandardOption{Range: ob.Range()}
+		o := policyspec.StandardOption{Range: ob.Range()}
 		o.Keyword = stringValue(t, ob.Body.Attributes["keyword"])
 		if a, ok := ob.Body.Attributes["settings"]; ok {
 			o.Settings = stringList(t, a)

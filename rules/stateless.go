@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -51,7 +52,7 @@ func compileStateless(spec PolicySpec) (*statelessEngine, hcl.Diagnostics) {
 	groups := append([]StatelessGroupSpec(nil), spec.StatelessGroups...)
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Priority < groups[j].Priority })
 	for _, g := range groups {
-		rs := append([]StatelessRule(nil), g.Rules...)
+		rs := append([]policyspec.StatelessRule(nil), g.Rules...)
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Priority < rs[j].Priority })
 		for _, r := range rs {
 			sr, err := compileStatelessRule(g.Name, r)
@@ -70,7 +71,7 @@ func isStandardStateless(a string) bool {
 	return a == statelessPass || a == statelessDrop || a == statelessForward
 }
 
-func compileStatelessRule(group string, r StatelessRule) (*statelessRule, error) {
+func compileStatelessRule(group string, r policyspec.StatelessRule) (*statelessRule, error) {
 	sr := &statelessRule{group: group, priority: r.Priority, sports: r.SourcePorts, dports: r.DestinationPorts}
 	for _, a := range r.Actions {
 		if isStandardStateless(a) {
@@ -87,16 +88,16 @@ func compileStatelessRule(group string, r StatelessRule) (*statelessRule, error)
 			sr.protos[p] = true
 		}
 	}
-	if r.HasTCPFlags {
+	if f := r.TCPFlags; f != nil {
 		sr.hasFlags = true
 		var err error
-		if sr.flags, err = flagNames(r.Flags); err != nil {
+		if sr.flags, err = flagNames(f.Flags); err != nil {
 			return nil, err
 		}
-		if sr.masks, err = flagNames(r.Masks); err != nil {
+		if sr.masks, err = flagNames(f.Masks); err != nil {
 			return nil, err
 		}
-		if len(r.Masks) == 0 {
+		if len(f.Masks) == 0 {
 			sr.masks = 0xff
 		}
 	}

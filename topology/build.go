@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // resolve fills every model value from its block: references become
@@ -222,7 +224,7 @@ func (l *loader) linkFirewalls() {
 		slices.SortStableFunc(p.StatelessRuleGroups, func(a, b *StatelessGroupRef) int { return cmp.Compare(a.Priority, b.Priority) })
 	}
 	for _, g := range t.StatelessRuleGroups {
-		slices.SortStableFunc(g.Rules, func(a, b *StatelessRule) int { return cmp.Compare(a.Priority, b.Priority) })
+		slices.SortStableFunc(g.Rules, func(a, b policyspec.StatelessRule) int { return cmp.Compare(a.Priority, b.Priority) })
 	}
 }
 

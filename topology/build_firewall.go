@@ -6,6 +6,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // attrRanges maps the attributes written in body to their full ranges.
@@ -56,9 +58,9 @@ func (l *loader) resolvePolicy(b *policyBlock, p *FirewallPolicy) {
 	p.StatelessDefaultActions = l.statelessDefault(b.StatelessDefaultActions, of("stateless_default_actions", p))
 	p.StatelessFragmentDefaultActions = l.statelessDefault(b.StatelessFragmentDefaultActions,
 		of("stateless_fragment_default_actions", p))
-	p.StatefulRuleOrder = DefaultActionOrder
-	if o, ok := l.oneOf(b.StatefulRuleOrder, of("stateful_rule_order", p), StrictOrder, DefaultActionOrder); ok {
-		p.StatefulRuleOrder = o
+	p.StatefulRuleOrder = policyspec.DefaultActionOrder
+	if o, ok := l.oneOf(b.StatefulRuleOrder, of("stateful_rule_order", p), string(policyspec.StrictOrder), string(policyspec.DefaultActionOrder)); ok {
+		p.StatefulRuleOrder = policyspec.RuleOrder(o)
 	}
 	p.StreamExceptionPolicy = "DROP"
 	if s, ok := l.oneOf(b.StreamExceptionPolicy, of("stream_exception_policy", p), "DROP", "CONTINUE", "REJECT"); ok {
@@ -113,7 +115,7 @@ func (l *loader) statefulDefaults(b *policyBlock, p *FirewallPolicy) {
 	}
 	what := of("stateful_default_actions", p)
 	items, _ := l.strs(b.StatefulDefaultActions, what)
-	if p.StatefulRuleOrder != StrictOrder && len(items) > 0 {
+	if p.StatefulRuleOrder != policyspec.StrictOrder && len(items) > 0 {
 		l.errorf(b.StatefulDefaultActions.Range(), "Default actions need strict order",
 			"The %s can be set only when stateful_rule_order = \"STRICT_ORDER\"; set the order, or remove the default actions.", what)
 	}
@@ -178,7 +180,7 @@ func (l *loader) statelessRefs(b *policyBlock, p *FirewallPolicy) {
 }
 
 func (l *loader) statefulRefs(b *policyBlock, p *FirewallPolicy) {
-	strict := p.StatefulRuleOrder == StrictOrder
+	strict := p.StatefulRuleOrder == policyspec.StrictOrder
 	seen := map[int]hcl.Range{}
 	groups := map[*RuleGroup]bool{}
 	for _, rb := range b.StatefulRuleGroups {
@@ -200,7 +202,7 @@ func (l *loader) statefulRefs(b *policyBlock, p *FirewallPolicy) {
 			continue
 		}
 		groups[g] = true
-		if order := cmp.Or(g.RuleOrder, DefaultActionOrder); order != p.StatefulRuleOrder {
+		if order := cmp.Or(g.RuleOrder, policyspec.DefaultActionOrder); order != p.StatefulRuleOrder {
 			note := ""
 			if g.RuleOrder == "" {
 				note = " (its rule_order is omitted)"

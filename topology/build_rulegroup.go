@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -17,8 +18,8 @@ var varNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 
 func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 	g.AttrRanges = attrRanges(b.Body)
-	if o, ok := l.oneOf(b.RuleOrder, of("rule_order", g), StrictOrder, DefaultActionOrder); ok {
-		g.RuleOrder = o
+	if o, ok := l.oneOf(b.RuleOrder, of("rule_order", g), string(policyspec.StrictOrder), string(policyspec.DefaultActionOrder)); ok {
+		g.RuleOrder = policyspec.RuleOrder(o)
 	}
 	names := map[string]hcl.Range{}
 	for _, s := range b.IPSets {
@@ -26,14 +27,14 @@ func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 			continue
 		}
 		items, _ := l.prefixes(s.Definition, "definition of ip_set "+s.Name+" of "+g.Addr())
-		g.IPSets = append(g.IPSets, &IPSet{Name: s.Name, Definition: prefixValues(items), Range: blockRange(s.DefRange, s.Body)})
+		g.IPSets = append(g.IPSets, policyspec.IPSet{Name: s.Name, Prefixes: prefixValues(items), Range: blockRange(s.DefRange, s.Body)})
 	}
 	for _, s := range b.PortSets {
 		if !l.varName(s.Name, s.NameRange, "port_set", g, names) {
 			continue
 		}
 		set, _ := l.portList(s.Definition, "definition of port_set "+s.Name+" of "+g.Addr())
-		g.PortSets = append(g.PortSets, &PortSet{Name: s.Name, Definition: set, Range: blockRange(s.DefRange, s.Body)})
+		g.PortSets = append(g.PortSets, policyspec.PortSet{Name: s.Name, Ports: set, Range: blockRange(s.DefRange, s.Body)})
 	}
 	refNames := map[string]hcl.Range{}
 	for _, s := range b.IPSetReferences {
@@ -42,7 +43,7 @@ func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 		}
 		items, _ := l.prefixes(s.CIDRs, "cidrs of ip_set_reference "+s.Name+" of "+g.Addr())
 		g.IPSetReferences = append(g.IPSetReferences,
-			&IPSetReference{Name: s.Name, CIDRs: prefixValues(items), Range: blockRange(s.DefRange, s.Body)})
+			policyspec.IPSet{Name: s.Name, Prefixes: prefixValues(items), Range: blockRange(s.DefRange, s.Body)})
 	}
 	if !l.oneSource(b, g) {
 		return
@@ -52,6 +53,7 @@ func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 		g.Text = l.inlineRules(b.Rules, g)
 	case present(b.RulesFile):
 		g.Text = l.rulesFile(b.RulesFile, g)
+		g.FromFile = g.Text != nil
 	case len(b.StatefulRules) > 0:
 		for _, rb := range b.StatefulRules {
 			g.StatefulRules = append(g.StatefulRules, l.statefulRule(rb, g))
@@ -107,7 +109,7 @@ func (l *loader) oneSource(b *ruleGroupBlock, g *RuleGroup) bool {
 
 // inlineRules evaluates a rules attribute with the file position of each
 // line.
-func (l *loader) inlineRules(expr hcl.Expression, g *RuleGroup) *RulesText {
+func (l *loader) inlineRules(expr hcl.Expression, g *RuleGroup) *policyspec.Text {
 	s, ok := l.str(expr, of("rules", g))
 	if !ok {
 		return nil
@@ -117,12 +119,12 @@ func (l *loader) inlineRules(expr hcl.Expression, g *RuleGroup) *RulesText {
 	if f := l.topo.Files[rng.Filename]; f != nil {
 		src = f.Bytes
 	}
-	return &RulesText{Filename: rng.Filename, Text: s, LineStarts: lineStarts(src, rng, s)}
+	return &policyspec.Text{Filename: rng.Filename, Text: s, LineStarts: lineStarts(src, rng, s)}
 }
 
 // rulesFile reads a rules_file, relative to the .hcl file that names it,
 // and registers it in Topology.Files.
-func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *RulesText {
+func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *policyspec.Text {
 	name, ok := l.str(expr, of("rules_file", g))
 	if !ok {
 		return nil
@@ -132,7 +134,7 @@ func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *RulesText {
 		p = path.Join(path.Dir(expr.Range().Filename), name)
 	}
 	if f, seen := l.topo.Files[p]; seen {
-		return &RulesText{Filename: p, Text: string(f.Bytes), FromFile: true}
+		return &policyspec.Text{Filename: p, Text: string(f.Bytes)}
 	}
 	content, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
@@ -141,12 +143,12 @@ func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *RulesText {
 		return nil
 	}
 	l.topo.Files[p] = &hcl.File{Bytes: content}
-	return &RulesText{Filename: p, Text: string(content), FromFile: true}
+	return &policyspec.Text{Filename: p, Text: string(content)}
 }
 
-func (l *loader) statefulRule(b *statefulRuleBlock, g *RuleGroup) *StatefulRule {
+func (l *loader) statefulRule(b *statefulRuleBlock, g *RuleGroup) policyspec.StandardRule {
 	what := func(a string) string { return a + " of a stateful_rule of " + g.Addr() }
-	r := &StatefulRule{Range: blockRange(b.DefRange, b.Body), AttrRanges: attrValueRanges(b.Body)}
+	r := policyspec.StandardRule{Range: blockRange(b.DefRange, b.Body), AttrRanges: attrValueRanges(b.Body)}
 	r.Action, _ = l.oneOf(b.Action, what("action"), "PASS", "DROP", "REJECT", "ALERT")
 	r.Protocol, _ = l.str(b.Protocol, what("protocol"))
 	r.Source, _ = l.str(b.Source, what("source"))
@@ -156,7 +158,7 @@ func (l *loader) statefulRule(b *statefulRuleBlock, g *RuleGroup) *StatefulRule 
 	r.DestinationPort, _ = l.str(b.DestinationPort, what("destination_port"))
 	hasSID := false
 	for _, ob := range b.Options {
-		o := &RuleOption{Range: blockRange(ob.DefRange, ob.Body)}
+		o := policyspec.StandardOption{Range: blockRange(ob.DefRange, ob.Body)}
 		o.Keyword, _ = l.str(ob.Keyword, what("keyword of a rule_option"))
 		items, _ := l.strs(ob.Settings, what("settings of a rule_option"))
 		o.Settings = strValues(items)
@@ -170,9 +172,9 @@ func (l *loader) statefulRule(b *statefulRuleBlock, g *RuleGroup) *StatefulRule 
 	return r
 }
 
-func (l *loader) domainList(b *domainListBlock, g *RuleGroup) *DomainList {
+func (l *loader) domainList(b *domainListBlock, g *RuleGroup) *policyspec.DomainList {
 	what := func(a string) string { return a + " of the domain_list of " + g.Addr() }
-	d := &DomainList{Range: blockRange(b.DefRange, b.Body), AttrRanges: attrRanges(b.Body)}
+	d := &policyspec.DomainList{Range: blockRange(b.DefRange, b.Body), AttrRanges: attrRanges(b.Body)}
 	targets, ok := l.strs(b.Targets, what("targets"))
 	d.Targets = strValues(targets)
 	if ok && len(targets) == 0 {

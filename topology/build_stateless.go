@@ -1,6 +1,10 @@
 package topology
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/policyspec"
+)
 
 // tcpFlagNames are the TCP flag names of stateless rules. Read-only.
 var tcpFlagNames = []string{"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"}
@@ -18,14 +22,14 @@ func (l *loader) resolveStatelessGroup(b *statelessGroupBlock, g *StatelessRuleG
 			continue
 		}
 		seen[r.Priority] = rb.Priority.Range()
-		g.Rules = append(g.Rules, r)
+		g.Rules = append(g.Rules, *r)
 	}
 }
 
 // statelessRule evaluates one rule; nil when its priority is unusable.
-func (l *loader) statelessRule(b *statelessRuleBlock, g *StatelessRuleGroup) *StatelessRule {
+func (l *loader) statelessRule(b *statelessRuleBlock, g *StatelessRuleGroup) *policyspec.StatelessRule {
 	what := func(a string) string { return a + " of a rule of " + g.Addr() }
-	r := &StatelessRule{Range: blockRange(b.DefRange, b.Body)}
+	r := &policyspec.StatelessRule{Range: blockRange(b.DefRange, b.Body)}
 	prio, ok := l.integer(b.Priority, what("priority"))
 	if ok && (prio < 1 || prio > 65535) {
 		l.errorf(b.Priority.Range(), "Priority out of range",
@@ -56,7 +60,7 @@ func (l *loader) statelessRule(b *statelessRuleBlock, g *StatelessRuleGroup) *St
 				"A rule of %s has more than one tcp_flags block; list all flags in one block.", g.Addr())
 			break
 		}
-		r.TCPFlags = &TCPFlags{
+		r.TCPFlags = &policyspec.TCPFlags{
 			Flags: l.flagNames(fb.Flags, what("tcp_flags flags")),
 			Masks: l.flagNames(fb.Masks, what("tcp_flags masks")),
 		}

@@ -1,8 +1,6 @@
 package topology_test
 
 import (
-	"github.com/vpcreach/vpcreach/internal/diag"
-
 	"bytes"
 	"flag"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/internal/diag"
 	"github.com/vpcreach/vpcreach/topology"
 )
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/vpcreach/vpcreach/ports"
+	"github.com/vpcreach/vpcreach/policyspec"
 )
 
 // Firewall is an AWS Network Firewall ("network_firewall" block).
@@ -24,12 +24,6 @@ type FirewallEndpoint struct {
 	Subnet   *Subnet
 }
 
-// Stateful rule orders.
-const (
-	StrictOrder        = "STRICT_ORDER"
-	DefaultActionOrder = "DEFAULT_ACTION_ORDER"
-)
-
 // FirewallPolicy is a Network Firewall policy.
 type FirewallPolicy struct {
 	Meta
@@ -39,8 +33,9 @@ type FirewallPolicy struct {
 	StatelessFragmentDefaultActions []string
 	// StatelessRuleGroups sorted by priority.
 	StatelessRuleGroups []*StatelessGroupRef
-	// StatefulRuleOrder is StrictOrder or DefaultActionOrder (the default).
-	StatefulRuleOrder string
+	// StatefulRuleOrder is policyspec.StrictOrder or
+	// policyspec.DefaultActionOrder (the default).
+	StatefulRuleOrder policyspec.RuleOrder
 	// StatefulDefaultActions (strict order only), such as
 	// "aws:drop_established"; empty means unmatched traffic passes.
 	StatefulDefaultActions []string
@@ -80,111 +75,24 @@ type RuleGroup struct {
 	Meta
 	// RuleOrder as declared; "" when omitted (AWS's default,
 	// DEFAULT_ACTION_ORDER).
-	RuleOrder       string
-	IPSets          []*IPSet
-	PortSets        []*PortSet
-	IPSetReferences []*IPSetReference
+	RuleOrder       policyspec.RuleOrder
+	IPSets          []policyspec.IPSet
+	PortSets        []policyspec.PortSet
+	IPSetReferences []policyspec.IPSet
 	// Text holds Suricata rules from `rules` or `rules_file`.
-	Text *RulesText
-	// StatefulRules are standard 5-tuple rules, in order.
-	StatefulRules []*StatefulRule
-	// DomainList is a domain list source.
-	DomainList *DomainList
-	AttrRanges map[string]hcl.Range
-}
-
-// IPSet is a rule group ip_set variable ($NAME in rules).
-type IPSet struct {
-	Name       string
-	Definition []netip.Prefix
-	Range      hcl.Range
-}
-
-// PortSet is a rule group port_set variable ($NAME in rules).
-type PortSet struct {
-	Name       string
-	Definition ports.Set
-	Range      hcl.Range
-}
-
-// IPSetReference is an ip_set_reference (@NAME in rules), with the
-// referenced prefix list's CIDRs given offline.
-type IPSetReference struct {
-	Name  string
-	CIDRs []netip.Prefix
-	Range hcl.Range
-}
-
-// RulesText is Suricata rule text with the position of each line in its
-// source file, so rule errors point at the right file, line and column.
-type RulesText struct {
-	// Filename is the file that holds the text: the .hcl file for `rules`,
-	// the rules file for `rules_file`.
-	Filename string
-	Text     string
-	// LineStarts[i] is the position in Filename of the first byte of line
-	// i (0-based) of Text. It may be shorter than the number of lines; a
-	// missing entry continues from the last one.
-	LineStarts []hcl.Pos
-	// FromFile is true for rules_file.
+	Text *policyspec.Text
+	// FromFile is true when Text comes from rules_file.
 	FromFile bool
-}
-
-// StatefulRule is a standard 5-tuple stateful_rule block. Values are kept
-// as written; package rules validates and compiles them.
-type StatefulRule struct {
-	Action          string
-	Protocol        string
-	Source          string
-	SourcePort      string
-	Direction       string
-	Destination     string
-	DestinationPort string
-	Options         []*RuleOption
-	Range           hcl.Range
-	// AttrRanges maps attribute names to their value ranges.
+	// StatefulRules are standard 5-tuple rules, in order.
+	StatefulRules []policyspec.StandardRule
+	// DomainList is a domain list source.
+	DomainList *policyspec.DomainList
 	AttrRanges map[string]hcl.Range
-}
-
-// RuleOption is a rule_option block of a stateful_rule.
-type RuleOption struct {
-	Keyword  string
-	Settings []string
-	Range    hcl.Range
-}
-
-// DomainList is a domain_list rule source.
-type DomainList struct {
-	Targets     []string
-	TargetTypes []string // "TLS_SNI", "HTTP_HOST"
-	Type        string   // ALLOWLIST | DENYLIST | REJECTLIST | ALERTLIST
-	Range       hcl.Range
-	AttrRanges  map[string]hcl.Range
 }
 
 // StatelessRuleGroup is a stateless rule group.
 type StatelessRuleGroup struct {
 	Meta
 	// Rules sorted by priority.
-	Rules []*StatelessRule
-}
-
-// StatelessRule is one stateless rule. Empty match fields match anything.
-type StatelessRule struct {
-	Priority         int
-	Actions          []string // aws:pass | aws:drop | aws:forward_to_sfe (plus custom)
-	Sources          []netip.Prefix
-	Destinations     []netip.Prefix
-	SourcePorts      ports.Set
-	DestinationPorts ports.Set
-	Protocols        []int
-	// TCPFlags is nil when the rule has no tcp_flags block.
-	TCPFlags *TCPFlags
-	Range    hcl.Range
-}
-
-// TCPFlags matches packets whose flags, masked by Masks, equal Flags.
-type TCPFlags struct {
-	Flags []string // FIN SYN RST PSH ACK URG ECE CWR
-	Masks []string
+	Rules []policyspec.StatelessRule
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -140,7 +141,7 @@ func TestModelDefaults(t *testing.T) {
 		t.Error("default NACL association")
 	}
 	p := res[*topology.FirewallPolicy](t, topo, "firewall_policy.p")
-	if p.StatefulRuleOrder != topology.DefaultActionOrder || p.StreamExceptionPolicy != "DROP" || p.HomeNet != nil ||
+	if p.StatefulRuleOrder != policyspec.DefaultActionOrder || p.StreamExceptionPolicy != "DROP" || p.HomeNet != nil ||
 		!cmp.Equal(p.StatelessDefaultActions, []string{"aws:forward_to_sfe"}) ||
 		!cmp.Equal(p.StatelessFragmentDefaultActions, []string{"aws:forward_to_sfe"}) || p.StatefulDefaultActions != nil {
 		t.Errorf("policy defaults: %+v", p)
@@ -210,7 +211,7 @@ func TestModelFirewall(t *testing.T) {
 		t.Error("back-references")
 	}
 	file := res[*topology.RuleGroup](t, topo, "rule_group.file")
-	if tx := file.Text; tx == nil || !tx.FromFile || tx.Filename != "rules/r.rules" || tx.LineStarts != nil ||
+	if tx := file.Text; tx == nil || !file.FromFile || tx.Filename != "rules/r.rules" || tx.LineStarts != nil ||
 		tx.Text != "pass ip any any -> any any (sid:7;)\n" {
 		t.Errorf("rules_file text: %+v", file.Text)
 	}

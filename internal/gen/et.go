@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules"
 )
@@ -93,7 +94,7 @@ func refusedLines(text string) map[int]string {
 	spec := rules.GroupSpec{Name: "rule_group.et_open", Priority: 50, RuleOrder: "STRICT_ORDER",
 		Text: &rules.Text{Filename: etFile, Text: text}}
 	for _, n := range etIPSets() {
-		spec.IPSets = append(spec.IPSets, rules.NamedPrefixes{Name: n, Prefixes: []netip.Prefix{home}})
+		spec.IPSets = append(spec.IPSets, policyspec.IPSet{Name: n, Prefixes: []netip.Prefix{home}})
 	}
 	for _, p := range etPortSets() {
 		var rs []ports.Range
@@ -104,7 +105,7 @@ func refusedLines(text string) map[int]string {
 			}
 			rs = append(rs, r)
 		}
-		spec.PortSets = append(spec.PortSets, rules.NamedPorts{Name: p.name, Ports: ports.NewSet(rs...)})
+		spec.PortSets = append(spec.PortSets, policyspec.PortSet{Name: p.name, Ports: ports.NewSet(rs...)})
 	}
 	_, diags := rules.LoadGroup(spec, rules.Env{HomeNet: []netip.Prefix{home}})
 	out := map[int]string{}

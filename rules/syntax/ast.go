@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
+	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -167,14 +168,7 @@ type PortExpr struct {
 
 // Text is Suricata rule text with the position of each of its lines in the
 // source file. It is the parser's input.
-type Text struct {
-	Filename string
-	Text     string
-	// LineStarts[i] is the position in Filename of the first byte of line
-	// i (0-based) of Text. Missing entries continue from the last one (the
-	// next line, column 1); nil means Text starts at line 1, column 1.
-	LineStarts []hcl.Pos
-}
+type Text = policyspec.Text
 
 func itoa(n int) string {
 	if n == 0 {
