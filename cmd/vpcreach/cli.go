@@ -94,7 +94,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
-	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd())
+	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
 	return root
 }
 
