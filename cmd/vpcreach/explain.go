@@ -70,11 +70,11 @@ func kindOf(text string) string {
 // unknownCode is the error for a code codes.md does not hold, with the
 // nearest codes as suggestions.
 func unknownCode(code string) error {
-	msg := fmt.Sprintf("unknown explanation code %q", code)
+	const list = "run 'vpcreach explain' for the list of codes"
 	if s := suggestCodes(code); len(s) > 0 {
-		msg += "; did you mean " + strings.Join(s, " or ") + "?"
+		return fmt.Errorf("unknown explanation code %q: did you mean %s? Or %s", code, strings.Join(s, " or "), list)
 	}
-	return fmt.Errorf("%s\nRun 'vpcreach explain' for the list of codes.", msg)
+	return fmt.Errorf("unknown explanation code %q: %s", code, list)
 }
 
 // suggestCodes returns up to three codes near given: those containing it
