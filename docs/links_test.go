@@ -17,7 +17,7 @@ var pendingTargets = map[string]bool{"docs/schema/vpcreach-v1.schema.json": true
 // mdLink matches an inline Markdown link's target.
 var mdLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
 
-// TestLinks checks the relative links of the README and of docs/*.md:
+// TestLinks checks the relative links of README.md, ARCHITECTURE.md and docs/*.md:
 // every file exists, every #anchor names a heading of its page. It also
 // checks that no page sends readers to ../shared, which a clone lacks.
 func TestLinks(t *testing.T) {
@@ -26,7 +26,7 @@ func TestLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages = append(pages, "../README.md")
+	pages = append(pages, "../README.md", "../ARCHITECTURE.md")
 	links := 0
 	for _, page := range pages {
 		md := readDoc(t, page)
