@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -192,5 +193,63 @@ func TestEmbeddedMatchesFile(t *testing.T) {
 	}
 	if string(b) != CodesMarkdown() {
 		t.Error("embedded codes.md differs from the file")
+	}
+}
+
+// exampleMessage matches an entry's example message.
+var exampleMessage = regexp.MustCompile(`(?m)^Example message: "(.*)"\.$`)
+
+// TestExampleMessagesReal checks that every example message of codes.md
+// is a message vpcreach really prints: one of the findings of the JSON
+// goldens under examples/*/expected, under the same code.
+func TestExampleMessagesReal(t *testing.T) {
+	t.Parallel()
+	printed := map[string]bool{}
+	paths, err := filepath.Glob("../examples/*/expected/*.json")
+	if err != nil || len(paths) < 10 {
+		t.Fatalf("found %d JSON goldens, want at least 10 (%v)", len(paths), err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		collectMessages(v, printed)
+	}
+	checked := 0
+	for _, e := range Entries() {
+		for _, m := range exampleMessage.FindAllStringSubmatch(e.Text, -1) {
+			checked++
+			if !printed[e.Code+"\x00"+m[1]] {
+				t.Errorf("codes.md:%d: the example message of %s is not in the goldens: %q", e.Line, e.Code, m[1])
+			}
+		}
+	}
+	t.Logf("checked %d example messages", checked)
+	if checked < 5 {
+		t.Errorf("checked %d example messages, want at least 5", checked)
+	}
+}
+
+// collectMessages adds "CODE\x00message" for every finding in v.
+func collectMessages(v any, out map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		code, _ := v["code"].(string)
+		msg, _ := v["message"].(string)
+		if code != "" && msg != "" {
+			out[code+"\x00"+msg] = true
+		}
+		for _, x := range v {
+			collectMessages(x, out)
+		}
+	case []any:
+		for _, x := range v {
+			collectMessages(x, out)
+		}
 	}
 }
