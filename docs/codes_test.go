@@ -19,9 +19,9 @@ import (
 var codeValue = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$`)
 
 // definedCodes returns every explanation code the module defines: the
-// string constants named Code* whose value looks like a code, in every
-// non-test Go file outside docs/ and testdata/, with where each is
-// defined. Scanning the whole module keeps the test right when codes move
+// string constants named Code* whose value looks like a code, and the
+// code-shaped literals given as a Code field, in every non-test Go file
+// outside docs/ and testdata/, with where each is defined. Scanning the whole module keeps the test right when codes move
 // between packages.
 func definedCodes(t *testing.T) map[string]string {
 	t.Helper()
@@ -47,6 +47,9 @@ func definedCodes(t *testing.T) map[string]string {
 		}
 		for name, v := range codeConsts(f) {
 			out[v] = path + ": " + name
+		}
+		for _, v := range codeLiterals(f) {
+			out[v] = path + ": a Code: literal"
 		}
 		return nil
 	})
@@ -81,6 +84,29 @@ func codeConsts(f *ast.File) map[string]string {
 			}
 		}
 	}
+	return out
+}
+
+// codeLiterals returns the code-shaped string literals given as the Code
+// field of a composite literal (Finding{Code: "X"}), codes emitted without a
+// constant.
+func codeLiterals(f *ast.File) []string {
+	var out []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		kv, ok := n.(*ast.KeyValueExpr)
+		if !ok {
+			return true
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		lit, isLit := kv.Value.(*ast.BasicLit)
+		if !ok || !isLit || key.Name != "Code" || lit.Kind != token.STRING {
+			return true
+		}
+		if s, err := strconv.Unquote(lit.Value); err == nil && codeValue.MatchString(s) {
+			out = append(out, s)
+		}
+		return true
+	})
 	return out
 }
 
