@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (../shared/spec/cli-and-output.md).
+// Exit codes (docs/cli.md).
 const (
 	exitOK       = 0 // the command ran; for check, every expectation holds
 	exitError    = 1 // bad usage, or the topology or rules have errors
