@@ -29,10 +29,17 @@ func (c *cli) explainCmd() *cobra.Command {
 			if !ok {
 				return withCode(exitError, unknownCode(args[0]))
 			}
-			fmt.Fprintln(c.stdout, e.Text)
+			fmt.Fprintln(c.stdout, plainEntry(e))
 			return nil
 		},
 	}
+}
+
+// plainEntry renders an entry for a terminal: the heading as the bare
+// code, bold markers removed; the rest of the Markdown is plain enough.
+func plainEntry(e docs.Entry) string {
+	_, body, _ := strings.Cut(e.Text, "\n")
+	return e.Code + "\n" + strings.ReplaceAll(body, "**", "")
 }
 
 // listCodes prints every code with the first sentence of its entry's

@@ -22,8 +22,13 @@ func TestExplainEveryCode(t *testing.T) {
 			t.Errorf("explain %s exited %d: %s", e.Code, code, errOut.String())
 			continue
 		}
-		if out.String() != e.Text+"\n" {
-			t.Errorf("explain %s printed %q, want its entry", e.Code, out.String())
+		want := plainEntry(e) + "\n"
+		if out.String() != want {
+			t.Errorf("explain %s printed %q, want %q", e.Code, out.String(), want)
+		}
+		if !strings.HasPrefix(out.String(), e.Code+"\n") || strings.Contains(out.String(), "**") ||
+			!strings.Contains(out.String(), "What to do:") {
+			t.Errorf("explain %s printed %q: want the code, then the entry without bold markers", e.Code, out.String())
 		}
 	}
 	t.Logf("explained %d codes", len(entries))
