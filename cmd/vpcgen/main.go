@@ -46,7 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", def.Seed, "seed of the pseudo-random choices")
 	appliance := fs.Bool("appliance-mode", def.ApplianceMode,
 		"appliance mode on the inspection VPC's TGW attachment (-appliance-mode=false: cross-AZ flows become asymmetric)")
-	et := fs.String("et-open", "", "directory of ET Open *.rules files to add as a rule group (e.g. ../shared/corpora/et-open-2024-04/rules)")
+	et := fs.String("et-open", "", "directory of ET Open *.rules files to add as a rule group (the rules/ directory of the ET Open ruleset)")
 	fs.Usage = func() {} // -h prints the usage to stdout below; errors print a hint
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (../shared/spec/cli-and-output.md).
+// Exit codes (docs/cli.md).
 const (
 	exitOK       = 0 // the command ran; for check, every expectation holds
 	exitError    = 1 // bad usage, or the topology or rules have errors
@@ -94,7 +94,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
-	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd())
+	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
 	return root
 }
 

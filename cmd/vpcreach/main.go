@@ -1,6 +1,5 @@
 // Command vpcreach is an offline reachability analyzer for AWS VPC networks
-// guarded by AWS Network Firewall. See README.md and
-// ../shared/spec/cli-and-output.md.
+// guarded by AWS Network Firewall. See README.md and docs/cli.md.
 package main
 
 import "os"
