@@ -1,12 +1,9 @@
 package main
 
 import (
-	"fmt"
-	"io"
-
 	"github.com/spf13/cobra"
 
-	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) checkCmd() *cobra.Command {
@@ -27,7 +24,8 @@ func (c *cli) checkCmd() *cobra.Command {
 				return err
 			}
 			results := net.Check()
-			if err := c.renderCheck(format, results); err != nil {
+			fm := render.Formatter{Format: render.Format(format), ToolVersion: version}
+			if err := fm.Check(c.stdout, results); err != nil {
 				return withCode(exitError, err)
 			}
 			for _, r := range results {
@@ -43,55 +41,3 @@ func (c *cli) checkCmd() *cobra.Command {
 	return cmd
 }
 
-// checkReport is the JSON output of check.
-type checkReport struct {
-	SchemaVersion int                     `json:"schema_version"`
-	Results       []*analyzer.CheckResult `json:"results"`
-}
-
-func (c *cli) renderCheck(format string, results []*analyzer.CheckResult) error {
-	switch format {
-	case "json":
-		return writeJSON(c.stdout, checkReport{SchemaVersion: analyzer.SchemaVersion, Results: results})
-	case "sarif":
-		return writeJSON(c.stdout, sarifReport(results))
-	}
-	return writeCheckTable(c.stdout, results)
-}
-
-// writeCheckTable prints one line per expectation, then the details of
-// each failure as `analyze path` shows them.
-func writeCheckTable(w io.Writer, results []*analyzer.CheckResult) error {
-	t := newTable(w, "EXPECT", "RESULT", "VERDICT", "DECIDED BY")
-	failed := 0
-	for _, r := range results {
-		res, verdict := "holds", ""
-		if !r.Holds {
-			res = "FAILS"
-			failed++
-		}
-		if r.Analysis != nil {
-			verdict = string(r.Analysis.Verdict)
-		}
-		if err := t.Append([]string{r.Expect, res, verdict, r.DecidedBy}); err != nil {
-			return err
-		}
-	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%d of %d expectations hold\n", len(results)-failed, len(results))
-	for _, r := range results {
-		if r.Holds {
-			continue
-		}
-		fmt.Fprintf(w, "\n=== %s FAILS: %s\n", r.Expect, r.Reason)
-		if r.Analysis == nil {
-			continue
-		}
-		if err := writeAnalysisTable(w, r.Analysis); err != nil {
-			return err
-		}
-	}
-	return nil
-}

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"fmt"
@@ -83,7 +83,7 @@ type sarifRegion struct {
 // sarifReport builds the SARIF log of a check: each failing expectation is
 // a rule (its id is the expectation's address) and a result at the expect
 // block, carrying the explanation codes that made it fail.
-func sarifReport(results []*analyzer.CheckResult) sarifLog {
+func sarifReport(results []*analyzer.CheckResult, version string) sarifLog {
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vpcreach", Version: version,
 		InformationURI: "https://github.com/vpcreach/vpcreach", Rules: []sarifRule{}}}, Results: []sarifResult{}}
 	for _, r := range results {
