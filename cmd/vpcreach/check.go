@@ -40,4 +40,3 @@ func (c *cli) checkCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json or sarif")
 	return cmd
 }
-

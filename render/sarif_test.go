@@ -1,0 +1,143 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// sarifSchemaFile is the OASIS SARIF 2.1.0 (errata01) JSON schema,
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json.
+const sarifSchemaFile = "testdata/sarif-schema-2.1.0.json"
+
+func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(sarifSchemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(sarifSchemaFile, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(sarifSchemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func validateSARIF(t *testing.T, sch *jsonschema.Schema, name string, b []byte) {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Errorf("%s: SARIF does not validate: %v", name, err)
+	}
+}
+
+// TestSARIF renders the check fixture against testdata/check.sarif and
+// validates it: one rule and one result per failing expectation.
+func TestSARIF(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if err := (Formatter{Format: SARIF, ToolVersion: "1.2.3"}).Check(&buf, fixtureCheck()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "check.sarif", buf.Bytes())
+	validateSARIF(t, compileSARIFSchema(t), "fixture", buf.Bytes())
+	var log sarifLog
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Results) != 2 || len(run.Tool.Driver.Rules) != 2 || run.Tool.Driver.Version != "1.2.3" {
+		t.Errorf("%d results, %d rules, version %q; want 2, 2, 1.2.3", len(run.Results), len(run.Tool.Driver.Rules), run.Tool.Driver.Version)
+	}
+}
+
+// TestSARIFExamples checks every example: the SARIF of its check
+// validates, has one result per failing expectation located at its expect
+// block, and the checked-in expected/check.sarif validates too.
+func TestSARIFExamples(t *testing.T) {
+	t.Parallel()
+	sch := compileSARIFSchema(t)
+	failing, goldens := 0, 0
+	for _, dir := range exampleDirs(t) {
+		results := compileExample(t, dir).Check()
+		var buf bytes.Buffer
+		if err := (Formatter{Format: SARIF}).Check(&buf, results); err != nil {
+			t.Fatal(err)
+		}
+		validateSARIF(t, sch, dir, buf.Bytes())
+		var log sarifLog
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		fails := 0
+		for _, r := range results {
+			if !r.Holds {
+				fails++
+			}
+		}
+		if got := len(log.Runs[0].Results); got != fails {
+			t.Errorf("%s: %d results for %d failing expectations", dir, got, fails)
+		}
+		for _, r := range log.Runs[0].Results {
+			failing++
+			checkSARIFLocation(t, dir, r)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "expected", "check.sarif"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		validateSARIF(t, sch, dir+"/expected/check.sarif", b)
+		goldens++
+	}
+	if failing == 0 {
+		t.Error("no example has a failing expectation: the SARIF results were not exercised")
+	}
+	if goldens < 4 {
+		t.Errorf("validated %d checked-in SARIF goldens, want at least 4", goldens)
+	}
+}
+
+// checkSARIFLocation requires r to point at its expect block's first line.
+func checkSARIFLocation(t *testing.T, dir string, r sarifResult) {
+	t.Helper()
+	loc := r.Locations[0].PhysicalLocation
+	src, err := os.ReadFile(loc.ArtifactLocation.URI)
+	if err != nil {
+		t.Fatalf("%s: location %s: %v", dir, loc.ArtifactLocation.URI, err)
+	}
+	line := strings.Split(string(src), "\n")[loc.Region.StartLine-1]
+	if !strings.HasPrefix(line, "expect \""+strings.TrimPrefix(r.RuleID, "expect.")+"\"") {
+		t.Errorf("%s: result %s located at %q, not its expect block", dir, r.RuleID, line)
+	}
+}
+
+// TestSARIFSchemaRejectsInvalid makes sure the schema check can fail.
+func TestSARIFSchemaRejectsInvalid(t *testing.T) {
+	t.Parallel()
+	sch := compileSARIFSchema(t)
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"2.1.0","runs":[{"results":[]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err == nil {
+		t.Error("a run without a tool validated")
+	}
+}
