@@ -10,7 +10,7 @@ import (
 func TestCheckTable(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	if err := (Formatter{}).Check(&buf, fixtureCheck()); err != nil {
+	if err := (Formatter{}).Check(&buf, nil, fixtureCheck()); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "check.txt", buf.Bytes())
@@ -27,7 +27,7 @@ func TestCheckTable(t *testing.T) {
 func TestCheckTableEmpty(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	if err := (Formatter{}).Check(&buf, nil); err != nil {
+	if err := (Formatter{}).Check(&buf, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "0 of 0 expectations hold") {

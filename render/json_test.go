@@ -31,7 +31,7 @@ func jsonGoldens(t *testing.T) map[string][]byte {
 	}
 	render("matrix-port.json", func(b *bytes.Buffer) error { return fm.Matrix(b, fixtureMatrix(true)) })
 	render("matrix-ports.json", func(b *bytes.Buffer) error { return fm.Matrix(b, fixtureMatrix(false)) })
-	render("check.json", func(b *bytes.Buffer) error { return fm.Check(b, fixtureCheck()) })
+	render("check.json", func(b *bytes.Buffer) error { return fm.Check(b, nil, fixtureCheck()) })
 	return out
 }
 

@@ -40,7 +40,11 @@ func renderings() map[string]func(io.Writer) error {
 	}
 	for _, f := range CheckFormats() {
 		fm := Formatter{Format: f}
-		out["check "+string(f)] = func(w io.Writer) error { return fm.Check(w, fixtureCheck()) }
+		out["check "+string(f)] = func(w io.Writer) error { return fm.Check(w, fixtureDiagnostics(), fixtureCheck()) }
+	}
+	for _, f := range DiagnosticFormats() {
+		fm := Formatter{Format: f}
+		out["diagnostics "+string(f)] = func(w io.Writer) error { return fm.Diagnostics(w, fixtureDiagnostics()) }
 	}
 	return out
 }
@@ -66,8 +70,8 @@ func TestWriteErrors(t *testing.T) {
 			t.Errorf("%s, short write: %v", name, err)
 		}
 	}
-	if cases != 4*9 {
-		t.Errorf("%d cases, want %d", cases, 4*9)
+	if cases != 4*12 {
+		t.Errorf("%d cases, want %d", cases, 4*12)
 	}
 }
 
@@ -77,9 +81,11 @@ func TestUnsupportedFormat(t *testing.T) {
 	t.Parallel()
 	var sb strings.Builder
 	for name, err := range map[string]error{
-		"analysis sarif": Formatter{Format: SARIF}.Analysis(&sb, fixtureAnalysis()),
-		"matrix sarif":   Formatter{Format: SARIF}.Matrix(&sb, fixtureMatrix(true)),
-		"check xml":      Formatter{Format: "xml"}.Check(&sb, fixtureCheck()),
+		"analysis sarif":    Formatter{Format: SARIF}.Analysis(&sb, fixtureAnalysis()),
+		"matrix sarif":      Formatter{Format: SARIF}.Matrix(&sb, fixtureMatrix(true)),
+		"check xml":         Formatter{Format: "xml"}.Check(&sb, nil, fixtureCheck()),
+		"diagnostics table": Formatter{}.Diagnostics(&sb, fixtureDiagnostics()),
+		"diagnostics json":  Formatter{Format: JSON}.Diagnostics(&sb, fixtureDiagnostics()),
 	} {
 		if err == nil || !strings.Contains(err.Error(), "unsupported format") {
 			t.Errorf("%s: %v", name, err)

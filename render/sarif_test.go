@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -54,7 +55,7 @@ func validateSARIF(t *testing.T, sch *jsonschema.Schema, name string, b []byte) 
 func TestSARIF(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	if err := (Formatter{Format: SARIF, ToolVersion: "1.2.3"}).Check(&buf, fixtureCheck()); err != nil {
+	if err := (Formatter{Format: SARIF, ToolVersion: "1.2.3"}).Check(&buf, nil, fixtureCheck()); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "check.sarif", buf.Bytes())
@@ -79,7 +80,7 @@ func TestSARIFExamples(t *testing.T) {
 	for _, dir := range exampleDirs(t) {
 		results := compileExample(t, dir).Check()
 		var buf bytes.Buffer
-		if err := (Formatter{Format: SARIF}).Check(&buf, results); err != nil {
+		if err := (Formatter{Format: SARIF}).Check(&buf, nil, results); err != nil {
 			t.Fatal(err)
 		}
 		validateSARIF(t, sch, dir, buf.Bytes())
@@ -139,5 +140,104 @@ func TestSARIFSchemaRejectsInvalid(t *testing.T) {
 	}
 	if err := sch.Validate(doc); err == nil {
 		t.Error("a run without a tool validated")
+	}
+}
+
+// TestSARIFDiagnostics: located diagnostics become results (errors and
+// warnings, duplicates dropped), one rule per summary, located relative to
+// the root with uriBaseId; a diagnostic without a subject becomes a
+// notification of a failed invocation. The log
+// validates, for check (diagnostics and failing expectations) and validate
+// (diagnostics only).
+func TestSARIFDiagnostics(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := compileSARIFSchema(t)
+	fm := Formatter{Format: SARIF, ToolVersion: "1.2.3", SARIFRoot: root}
+	for _, c := range []struct {
+		name    string
+		results int
+		write   func(*bytes.Buffer) error
+	}{
+		{"diagnostics.sarif", 3, func(b *bytes.Buffer) error { return fm.Diagnostics(b, fixtureDiagnostics()) }},
+		{"check-diagnostics.sarif", 5, func(b *bytes.Buffer) error { return fm.Check(b, fixtureDiagnostics(), fixtureCheck()) }},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, c.name, buf.Bytes())
+		validateSARIF(t, sch, c.name, buf.Bytes())
+		var log sarifLog
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		run := log.Runs[0]
+		if len(run.Results) != c.results {
+			t.Errorf("%s: %d results, want %d", c.name, len(run.Results), c.results)
+		}
+		located := 0
+		for _, r := range run.Results {
+			if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+				t.Errorf("%s: result %s has the index of rule %s", c.name, r.RuleID, run.Tool.Driver.Rules[r.RuleIndex].ID)
+			}
+			for _, l := range r.Locations {
+				located++
+				a := l.PhysicalLocation.ArtifactLocation
+				if a.URIBaseID != "%SRCROOT%" || !strings.HasPrefix(a.URI, "net/") {
+					t.Errorf("%s: location %+v, want net/... relative to %%SRCROOT%%", c.name, a)
+				}
+			}
+		}
+		if located != c.results {
+			t.Errorf("%s: %d located results, want %d", c.name, located, c.results)
+		}
+		if len(run.Invocations) != 1 || run.Invocations[0].ExecutionSuccessful || len(run.Invocations[0].Notifications) != 1 {
+			t.Errorf("%s: invocations %+v, want one failed, with the unlocated error", c.name, run.Invocations)
+		}
+	}
+}
+
+func TestSARIFArtifact(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outside, err := filepath.Abs("x y.hcl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		root, name string
+		want       sarifArtifact
+	}{
+		{"", "../examples/a/expect.hcl", sarifArtifact{URI: "../examples/a/expect.hcl"}},
+		{root, "testdata/net/a b.hcl", sarifArtifact{URI: "net/a%20b.hcl", URIBaseID: "%SRCROOT%"}},
+		{root, filepath.Join(root, "c.hcl"), sarifArtifact{URI: "c.hcl", URIBaseID: "%SRCROOT%"}},
+		{root, "x y.hcl", sarifArtifact{URI: "file://" + filepath.ToSlash(outside)[:len(filepath.ToSlash(outside))-len("x y.hcl")] + "x%20y.hcl"}},
+		{root, "testdata/..x/d.hcl", sarifArtifact{URI: "..x/d.hcl", URIBaseID: "%SRCROOT%"}},
+	}
+	for _, c := range cases {
+		if got := (Formatter{SARIFRoot: c.root}).sarifArtifact(c.name); got != c.want {
+			t.Errorf("root %q, %q: %+v, want %+v", c.root, c.name, got, c.want)
+		}
+	}
+}
+
+func TestDiagnosticRuleID(t *testing.T) {
+	t.Parallel()
+	for summary, want := range map[string]string{
+		"Undeclared resource":           "topology/undeclared-resource",
+		"CIDR block has host bits set":  "topology/cidr-block-has-host-bits-set",
+		"  Missing `;` -- after option": "topology/missing-after-option",
+		"???":                           "topology/diagnostic",
+	} {
+		if got := diagnosticRuleID(&hcl.Diagnostic{Summary: summary}); got != want {
+			t.Errorf("%q: %q, want %q", summary, got, want)
+		}
 	}
 }

@@ -9,34 +9,33 @@ import (
 func (c *cli) checkCmd() *cobra.Command {
 	var dir, format string
 	cmd := &cobra.Command{
-		Use:   "check -t DIR [--format table|json|sarif]",
+		Use:   "check -t DIR [--format table|json|sarif|compact]",
 		Short: "Evaluate every expect block: the CI gate",
 		Long: "check evaluates every expect block of the topology (reachable = true|false, through,\n" +
 			"not_through, ports). It exits 0 when all hold, 2 when any fails, and 1 when the topology\n" +
-			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning.",
+			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning, and --format compact\n" +
+			"one FILE:LINE:COL: severity: message line per problem; both include the topology's errors\n" +
+			"and warnings, so a topology with errors still gives a complete report.",
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if err := checkChoice("--format", format, "table", "json", "sarif"); err != nil {
+			if err := checkChoice("--format", format, "table", "json", "sarif", "compact"); err != nil {
 				return withCode(exitError, err)
+			}
+			if isReportFormat(format) {
+				return c.report(dir, format, true)
 			}
 			_, net, err := c.load(dir)
 			if err != nil {
 				return err
 			}
 			results := net.Check()
-			fm := render.Formatter{Format: render.Format(format), ToolVersion: version}
-			if err := fm.Check(c.stdout, results); err != nil {
+			if err := (render.Formatter{Format: render.Format(format)}).Check(c.stdout, nil, results); err != nil {
 				return withCode(exitError, err)
 			}
-			for _, r := range results {
-				if !r.Holds {
-					return withCode(exitViolated, nil)
-				}
-			}
-			return nil
+			return violations(results)
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json or sarif")
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json, sarif or compact")
 	return cmd
 }
