@@ -7,6 +7,7 @@
 // One file per format: table.go (and table_hop.go) for path analyses,
 // matrix.go and check.go for the matrix and check tables, json.go,
 // sarif.go (and sarif_diag.go), compact.go.
+//
 // A Formatter picks the format; every writer reports the first write error
 // it meets, so output that could not be written is never taken as written.
 package render

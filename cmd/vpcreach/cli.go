@@ -49,6 +49,9 @@ type cli struct {
 	// fsys, when set, is where topology paths are read (tests root it at
 	// a scratch directory); nil reads the operating system's files.
 	fsys fs.FS
+	// srcRoot, when set, is the directory SARIF locations are relative to
+	// instead of the repository root found above the topology (tests).
+	srcRoot string
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {

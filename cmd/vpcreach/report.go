@@ -61,10 +61,13 @@ func violations(results []*analyzer.CheckResult) error {
 // sarifRoot is the directory SARIF locations are relative to: the root of
 // the Git repository that holds the topology (the nearest directory above
 // it with a .git entry, which is only looked at, never read), or else the
-// current directory. It is empty for a CLI rooted at an fs.FS (tests),
-// whose paths are not the operating system's.
+// current directory. It is c.srcRoot when that is set, and empty for a CLI
+// rooted at an fs.FS (tests), whose paths are not the operating system's.
 func (c *cli) sarifRoot(dir string) string {
-	if c.fsys != nil {
+	switch {
+	case c.srcRoot != "":
+		return c.srcRoot
+	case c.fsys != nil:
 		return ""
 	}
 	cwd, err := os.Getwd()
