@@ -14,15 +14,15 @@ import (
 // AddressRangeResult is the answer for one class of destination addresses
 // of a query whose destination is a CIDR.
 type AddressRangeResult struct {
-	From string `json:"from"`
-	To   string `json:"to"`
+	From string
+	To   string
 	// CIDRs covers From-To exactly.
-	CIDRs []string `json:"cidrs"`
+	CIDRs []string
 	// Destination is what the addresses are: an instance, a subnet, the
 	// internet, or "" when no subnet holds them.
-	Destination string `json:"destination,omitempty"`
+	Destination string
 	Answer
-	PortRanges []*PortRangeResult `json:"port_ranges,omitempty"`
+	PortRanges []*PortRangeResult
 }
 
 // analyzeAddressRanges answers a query whose destination is a CIDR: the

@@ -12,18 +12,18 @@ import (
 // CheckResult is the outcome of one expect block (`vpcreach check`).
 type CheckResult struct {
 	// Expect is the expectation's address, "expect.NAME".
-	Expect string `json:"expect"`
-	Holds  bool   `json:"holds"`
+	Expect string
+	Holds  bool
 	// Reason says, in one sentence, why the expectation fails.
-	Reason string `json:"reason,omitempty"`
+	Reason string
 	// DecidedBy names the component or rule that decided the verdict.
-	DecidedBy string    `json:"decided_by,omitempty"`
-	Analysis  *Analysis `json:"analysis"`
+	DecidedBy string
+	Analysis  *Analysis
 	// Error is set when the expectation's query cannot be asked.
-	Error string `json:"error,omitempty"`
+	Error string
 
 	// Block is the expect block, for locating results (SARIF).
-	Block *topology.Expect `json:"-"`
+	Block *topology.Expect
 }
 
 // Check evaluates every expect block of the topology, in name order. When

@@ -53,44 +53,44 @@ type MatrixQuery struct {
 	Workers int
 }
 
-// Matrix is the answer to a MatrixQuery: the JSON contract of `vpcreach
-// analyze matrix` (schema_version 1). Sources and Destinations are sorted
+// Matrix is the answer to a MatrixQuery (`vpcreach analyze matrix`; its
+// JSON is render/jsonwire.Matrix). Sources and Destinations are sorted
 // resource addresses followed by "internet"; Cells holds one cell per
 // source and destination, row by row in that order.
 type Matrix struct {
-	SchemaVersion int             `json:"schema_version"`
-	Query         MatrixQueryInfo `json:"query"`
-	Sources       []string        `json:"sources"`
-	Destinations  []string        `json:"destinations"`
-	Cells         []*MatrixCell   `json:"cells"`
+	SchemaVersion int
+	Query         MatrixQueryInfo
+	Sources       []string
+	Destinations  []string
+	Cells         []*MatrixCell
 }
 
 // MatrixQueryInfo echoes a matrix query after defaults are applied.
 type MatrixQueryInfo struct {
-	By              string `json:"by"`
-	Protocol        string `json:"protocol"`
-	DestinationPort *int   `json:"destination_port,omitempty"`
+	By              string
+	Protocol        string
+	DestinationPort *int
 	// Internet is the address that stands for the internet.
-	Internet string `json:"internet"`
+	Internet string
 }
 
 // MatrixCell is the answer for one source and destination, as `analyze
 // path` gives it.
 type MatrixCell struct {
-	From    string  `json:"from"`
-	To      string  `json:"to"`
-	Verdict Verdict `json:"verdict"`
+	From    string
+	To      string
+	Verdict Verdict
 	// ReachablePorts and AmbiguousPorts are set when the query gives no
 	// port (TCP, UDP): the destination ports whose verdict is REACHABLE
 	// (AMBIGUOUS), as "any", "none" or a list such as "443,8000-8999".
-	ReachablePorts string `json:"reachable_ports,omitempty"`
-	AmbiguousPorts string `json:"ambiguous_ports,omitempty"`
+	ReachablePorts string
+	AmbiguousPorts string
 	// DecidedBy names what blocks the traffic as "CODE at component" (the
 	// first blocking finding; without a port, that of every port range
 	// that is not reachable, each distinct blocker once, "; "-separated),
 	// what makes it ambiguous, or why the cell is not applicable. It is
 	// empty when nothing blocks.
-	DecidedBy string `json:"decided_by,omitempty"`
+	DecidedBy string
 }
 
 // matrixEndpoint is one row or column: its display name, the endpoint

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -122,7 +123,10 @@ func loadExample(t *testing.T, e *example) {
 		t.Fatalf("language.md:%d: the example does not load cleanly:\n%s", e.line, b.String())
 	}
 	net, _ := analyzer.Compile(topo)
-	results := net.Check()
+	results, err := net.Check(context.Background())
+	if err != nil {
+		t.Fatalf("language.md:%d: check: %v", e.line, err)
+	}
 	for _, r := range results {
 		if !r.Holds {
 			t.Errorf("language.md:%d: %s does not hold: %s", e.line, r.Expect, r.Reason)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) analyzeCmd() *cobra.Command {
@@ -62,7 +63,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, flagError(err))
 			}
-			if err := c.renderAnalysis(f.format, a); err != nil {
+			if err := (render.Formatter{Format: render.Format(f.format)}).Analysis(c.stdout, a); err != nil {
 				return withCode(exitError, err)
 			}
 			return expectation(f.expect, a.Verdict)
@@ -131,12 +132,4 @@ func expectation(expect string, v analyzer.Verdict) error {
 		return withCode(exitViolated, fmt.Errorf("expected %s, got %s", expect, v))
 	}
 	return nil
-}
-
-// renderAnalysis prints a in the chosen format.
-func (c *cli) renderAnalysis(format string, a *analyzer.Analysis) error {
-	if format == "json" {
-		return writeJSON(c.stdout, a)
-	}
-	return writeAnalysisTable(c.stdout, a)
 }

@@ -34,6 +34,8 @@ func (e *codeError) Error() string {
 	return e.err.Error()
 }
 
+func (e *codeError) Unwrap() error { return e.err }
+
 // withCode returns an error that makes run exit with code, printing err
 // (if any) to stderr.
 func withCode(code int, err error) error { return &codeError{code: code, err: err} }
@@ -42,15 +44,25 @@ func withCode(code int, err error) error { return &codeError{code: code, err: er
 // It holds no global state, so tests run it in parallel.
 type cli struct {
 	stdout, stderr io.Writer
+	// out is stdout, keeping the first write error for run to report.
+	out *checkedWriter
 	// fsys, when set, is where topology paths are read (tests root it at
 	// a scratch directory); nil reads the operating system's files.
 	fsys fs.FS
+	// srcRoot, when set, is the directory SARIF locations are relative to
+	// instead of the repository root found above the topology (tests).
+	srcRoot string
 }
 
-func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
+func newCLI(stdout, stderr io.Writer) *cli {
+	out := &checkedWriter{w: stdout}
+	return &cli{stdout: out, stderr: stderr, out: out}
+}
 
 // run executes the command line args and returns the process exit code.
-// An internal error is reported in one line, never as a stack trace.
+// An internal error is reported in one line, never as a stack trace. When
+// stdout could not be written, it says so and exits 1, whatever the command
+// answered.
 func (c *cli) run(args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -58,11 +70,24 @@ func (c *cli) run(args []string) (code int) {
 			code = exitError
 		}
 	}()
+	code = c.execute(args)
+	if err := c.out.outputError(); err != nil {
+		fmt.Fprintf(c.stderr, "Error: %v\n", err)
+		return exitError
+	}
+	return code
+}
+
+// execute runs the command line and returns its exit code.
+func (c *cli) execute(args []string) int {
 	root := c.rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return exitOK
+	}
+	if c.out.failedWith(err) {
+		return exitError // a failed write to stdout is reported once, by run
 	}
 	var ce *codeError
 	if errors.As(err, &ce) {
@@ -95,6 +120,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
+	root.AddCommand(c.schemaCmd())
 	return root
 }
 

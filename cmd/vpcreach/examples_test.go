@@ -94,11 +94,18 @@ func checkExit(t *testing.T, dir string) int {
 }
 
 // runGolden runs the CLI and compares its stdout with dir/expected/name,
-// and its exit code with want. Stderr must be empty.
+// and its exit code with want. Stderr must be empty. SARIF locations are
+// relative to the module root, with or without a Git checkout.
 func runGolden(t *testing.T, dir, name string, args []string, want int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := newCLI(&out, &errb).run(args)
+	c := newCLI(&out, &errb)
+	root, err := filepath.Abs(filepath.Join(examplesDir, ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.srcRoot = root
+	code := c.run(args)
 	if code != want || errb.Len() > 0 {
 		t.Errorf("vpcreach %s: exit %d (want %d), stderr:\n%s", strings.Join(args, " "), code, want, errb.String())
 	}

@@ -10,40 +10,65 @@ import (
 	"github.com/vpcreach/vpcreach/topology"
 )
 
+// loaded is a topology loaded and compiled, with every diagnostic.
+type loaded struct {
+	topo  *topology.Topology // nil when the topology could not be read
+	net   *analyzer.Network  // nil when diags has errors
+	diags hcl.Diagnostics
+}
+
 // load loads and compiles the topology at dir, printing every diagnostic
 // (errors and warnings, sorted) to stderr. It returns an exit-1 error when
 // there are errors.
 func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
-	if dir == "" {
-		return nil, nil, withCode(exitError, errors.New("no topology given: pass -t DIR"))
+	l, err := c.loadTopology(dir)
+	if err != nil {
+		return nil, nil, err
 	}
-	var topo *topology.Topology
-	var diags hcl.Diagnostics
-	if c.fsys != nil {
-		topo, diags = topology.LoadFS(c.fsys, dir)
-	} else {
-		topo, diags = topology.Load(dir)
+	if err := c.printDiagnostics(l); err != nil {
+		return nil, nil, err
 	}
-	var net *analyzer.Network
-	if !diags.HasErrors() {
-		var cd hcl.Diagnostics
-		net, cd = analyzer.Compile(topo)
-		diags = append(diags, cd...)
-	} else if topo != nil {
-		// Report rule errors in the same run as the topology's.
-		diags = append(diags, analyzer.CheckRules(topo)...)
-	}
-	if len(diags) > 0 {
-		files := map[string]*hcl.File{}
-		if topo != nil {
-			files = topo.Files
-		}
-		if err := diag.Write(c.stderr, files, diags); err != nil {
-			return nil, nil, withCode(exitError, err)
-		}
-	}
-	if diags.HasErrors() {
+	if l.diags.HasErrors() {
 		return nil, nil, withCode(exitError, nil)
 	}
-	return topo, net, nil
+	return l.topo, l.net, nil
+}
+
+// loadTopology loads and compiles the topology at dir and returns it with
+// its diagnostics, printing nothing. The error is for a missing -t only.
+func (c *cli) loadTopology(dir string) (loaded, error) {
+	if dir == "" {
+		return loaded{}, withCode(exitError, errors.New("no topology given: pass -t DIR"))
+	}
+	var l loaded
+	if c.fsys != nil {
+		l.topo, l.diags = topology.LoadFS(c.fsys, dir)
+	} else {
+		l.topo, l.diags = topology.Load(dir)
+	}
+	if !l.diags.HasErrors() {
+		var cd hcl.Diagnostics
+		l.net, cd = analyzer.Compile(l.topo)
+		l.diags = append(l.diags, cd...)
+	} else if l.topo != nil {
+		// Report rule errors in the same run as the topology's.
+		l.diags = append(l.diags, analyzer.CheckRules(l.topo)...)
+	}
+	return l, nil
+}
+
+// printDiagnostics writes l's diagnostics to stderr as text, each with the
+// offending source underlined.
+func (c *cli) printDiagnostics(l loaded) error {
+	if len(l.diags) == 0 {
+		return nil
+	}
+	files := map[string]*hcl.File{}
+	if l.topo != nil {
+		files = l.topo.Files
+	}
+	if err := diag.Write(c.stderr, files, l.diags); err != nil {
+		return withCode(exitError, err)
+	}
+	return nil
 }

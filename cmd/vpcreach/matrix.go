@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/render"
 )
 
 // matrixFlags are the flags of `analyze matrix`.
@@ -38,7 +39,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := c.renderMatrix(f.format, m); err != nil {
+			if err := (render.Formatter{Format: render.Format(f.format)}).Matrix(c.stdout, m); err != nil {
 				return withCode(exitError, err)
 			}
 			return nil
@@ -77,12 +78,4 @@ func (f *matrixFlags) query(cmd *cobra.Command) (analyzer.MatrixQuery, error) {
 		q.Port, q.HasPort = uint16(f.port), true
 	}
 	return q, nil
-}
-
-// renderMatrix prints m in the chosen format.
-func (c *cli) renderMatrix(format string, m *analyzer.Matrix) error {
-	if format == "json" {
-		return writeJSON(c.stdout, m)
-	}
-	return writeMatrixTable(c.stdout, m)
 }

@@ -9,15 +9,23 @@ import (
 )
 
 func (c *cli) validateCmd() *cobra.Command {
-	var dir string
+	var dir, format string
 	cmd := &cobra.Command{
-		Use:   "validate -t DIR",
+		Use:   "validate -t DIR [--format text|compact|sarif]",
 		Short: "Load a topology, check references and rules, and print diagnostics",
 		Long: "validate loads every *.hcl file of DIR (and the rules files they name), checks references,\n" +
 			"addresses and firewall rules, and prints every problem with its file:line. It exits 0 with a\n" +
-			"one-line summary when the topology is valid, 1 otherwise.",
+			"one-line summary when the topology is valid, 1 otherwise. --format compact prints one\n" +
+			"FILE:LINE:COL: severity: message line per problem (nothing when there is none), --format\n" +
+			"sarif a SARIF 2.1.0 log, both on stdout.",
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cc *cobra.Command, _ []string) error {
+			if err := checkChoice("--format", format, "text", "compact", "sarif"); err != nil {
+				return withCode(exitError, err)
+			}
+			if isReportFormat(format) {
+				return c.report(cc.Context(), dir, format, false)
+			}
 			topo, net, err := c.load(dir)
 			if err != nil {
 				return err
@@ -27,6 +35,7 @@ func (c *cli) validateCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact or sarif")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
-package main
+package render
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/analyzer"
@@ -28,5 +29,20 @@ func TestMatrixCellText(t *testing.T) {
 		if got := cellText(&c.cell); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.cell, got, c.want)
 		}
+	}
+}
+
+// TestMatrixTable renders the matrix fixtures against testdata.
+func TestMatrixTable(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name string
+		port bool
+	}{{"matrix-port.txt", true}, {"matrix-ports.txt", false}} {
+		var buf bytes.Buffer
+		if err := (Formatter{}).Matrix(&buf, fixtureMatrix(c.port)); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, c.name, buf.Bytes())
 	}
 }

@@ -1,14 +1,18 @@
-package main
+package render
 
 import (
 	"fmt"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/vpcreach/vpcreach/analyzer"
 )
 
-// SARIF 2.1.0, the subset GitHub code scanning reads: one run, one rule per
-// failing expectation, one result per failing expectation located at its
-// expect block.
+// SARIF 2.1.0, the subset GitHub code scanning reads: one run; one rule and
+// one result per failing expectation, located at its expect block; one rule
+// per kind of diagnostic (its summary) and one result per diagnostic of
+// loading the topology, located at its subject. Artifact URIs are relative
+// to Formatter.SARIFRoot, with uriBaseId %SRCROOT%.
 
 const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -19,8 +23,21 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries the diagnostics that have no location (such as
+// an unreadable topology directory) as notifications of the run.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -66,11 +83,12 @@ type sarifLocation struct {
 
 type sarifPhysical struct {
 	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           sarifRegion   `json:"region"`
+	Region           *sarifRegion  `json:"region,omitempty"`
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -80,12 +98,14 @@ type sarifRegion struct {
 	EndColumn   int `json:"endColumn"`
 }
 
-// sarifReport builds the SARIF log of a check: each failing expectation is
-// a rule (its id is the expectation's address) and a result at the expect
-// block, carrying the explanation codes that made it fail.
-func sarifReport(results []*analyzer.CheckResult) sarifLog {
-	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vpcreach", Version: version,
+// sarifReport builds the SARIF log of a check: the diagnostics of loading
+// the topology first, then each failing expectation as a rule (its id is
+// the expectation's address) and a result at the expect block, carrying the
+// explanation codes that made it fail.
+func (f Formatter) sarifReport(diags hcl.Diagnostics, results []*analyzer.CheckResult) sarifLog {
+	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vpcreach", Version: f.ToolVersion,
 		InformationURI: "https://github.com/vpcreach/vpcreach", Rules: []sarifRule{}}}, Results: []sarifResult{}}
+	f.addDiagnostics(&run, diags)
 	for _, r := range results {
 		if r.Holds {
 			continue
@@ -101,12 +121,7 @@ func sarifReport(results []*analyzer.CheckResult) sarifLog {
 		res := sarifResult{RuleID: r.Expect, RuleIndex: len(run.Tool.Driver.Rules) - 1, Level: "error",
 			Message: sarifText{Text: fmt.Sprintf("%s fails: %s", r.Expect, r.Reason)}}
 		if b := r.Block; b != nil {
-			rng := b.Range
-			res.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: rng.Filename},
-				Region: sarifRegion{StartLine: rng.Start.Line, StartColumn: rng.Start.Column,
-					EndLine: rng.End.Line, EndColumn: rng.End.Column},
-			}}}
+			res.Locations = f.sarifLocations(&b.Range)
 		}
 		if codes := explanationCodes(r); len(codes) > 0 {
 			res.Properties = map[string]any{"explanation_codes": codes}

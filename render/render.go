@@ -1,0 +1,158 @@
+// Package render writes vpcreach's answers for people and for programs:
+// the analysis of one path, the reachability matrix, the results of `check`
+// and the diagnostics of loading a topology, each as a table, JSON (the
+// documents of package jsonwire, described by the JSON Schema JSONSchema
+// returns) or, for check and diagnostics, SARIF 2.1.0 and compact lines.
+//
+// One file per format: table.go (and table_hop.go) for path analyses,
+// matrix.go and check.go for the matrix and check tables, json.go,
+// sarif.go (and sarif_diag.go), compact.go.
+//
+// A Formatter picks the format; every writer reports the first write error
+// it meets, so output that could not be written is never taken as written.
+package render
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+)
+
+// Format names an output format.
+type Format string
+
+// Formats. Table is the default.
+const (
+	Table   Format = "table"
+	JSON    Format = "json"
+	SARIF   Format = "sarif"
+	Compact Format = "compact"
+)
+
+// AnalysisFormats are the formats of a path analysis and of a matrix.
+func AnalysisFormats() []Format { return []Format{Table, JSON} }
+
+// CheckFormats are the formats of check results.
+func CheckFormats() []Format { return []Format{Table, JSON, SARIF, Compact} }
+
+// DiagnosticFormats are the formats Diagnostics writes.
+func DiagnosticFormats() []Format { return []Format{Compact, SARIF} }
+
+// Formatter writes results in one format. The zero value writes tables.
+type Formatter struct {
+	// Format is the output format; "" means Table.
+	Format Format
+	// ToolVersion is the version reported in SARIF logs.
+	ToolVersion string
+	// SARIFRoot, when set, is the absolute directory (the repository's
+	// root) that SARIF artifact URIs are relative to, with uriBaseId
+	// %SRCROOT%; a file outside it gets an absolute file URI. Empty leaves
+	// paths as they are.
+	SARIFRoot string
+}
+
+// Analysis writes the analysis of one path query to w: a table or the
+// jsonwire.Analysis document. It returns the first write error.
+func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
+	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
+		if f.format() == JSON {
+			return writeJSON(w, AnalysisJSON(a))
+		}
+		return writeAnalysisTable(w, a)
+	})
+}
+
+// Matrix writes a reachability matrix to w: a table or the
+// jsonwire.Matrix document. It returns the first write error.
+func (f Formatter) Matrix(w io.Writer, m *analyzer.Matrix) error {
+	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
+		if f.format() == JSON {
+			return writeJSON(w, MatrixJSON(m))
+		}
+		return writeMatrixTable(w, m)
+	})
+}
+
+// Check writes the results of check to w: a table, the
+// jsonwire.CheckReport document, a SARIF log or compact lines. SARIF and
+// compact also carry diags, the diagnostics (errors and warnings) of
+// loading the topology, so that a topology with errors (and no results)
+// still gives a complete log; the table and JSON leave diagnostics to the
+// caller. It returns the first write error.
+func (f Formatter) Check(w io.Writer, diags hcl.Diagnostics, results []*analyzer.CheckResult) error {
+	return f.write(w, CheckFormats(), func(w io.Writer) error {
+		switch f.format() {
+		case JSON:
+			return writeJSON(w, CheckJSON(results))
+		case SARIF:
+			return writeJSON(w, f.sarifReport(diags, results))
+		case Compact:
+			return writeCompact(w, diags, results)
+		}
+		return writeCheckTable(w, results)
+	})
+}
+
+// Diagnostics writes the diagnostics of loading a topology (validate) as
+// compact lines or a SARIF log. It returns the first write error.
+func (f Formatter) Diagnostics(w io.Writer, diags hcl.Diagnostics) error {
+	return f.write(w, DiagnosticFormats(), func(w io.Writer) error {
+		if f.format() == SARIF {
+			return writeJSON(w, f.sarifReport(diags, nil))
+		}
+		return writeCompact(w, diags, nil)
+	})
+}
+
+func (f Formatter) format() Format {
+	if f.Format == "" {
+		return Table
+	}
+	return f.Format
+}
+
+// write checks the format against allowed and runs body on a writer that
+// keeps the first write error. It returns that error, or else body's.
+func (f Formatter) write(w io.Writer, allowed []Format, body func(io.Writer) error) error {
+	if err := checkFormat(f.format(), allowed); err != nil {
+		return err
+	}
+	ew := &errWriter{w: w}
+	err := body(ew)
+	if ew.err != nil {
+		return ew.err
+	}
+	return err
+}
+
+func checkFormat(f Format, allowed []Format) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("unsupported format %q: use one of %v", f, allowed)
+}
+
+// errWriter passes writes to w until one fails; it then keeps that error
+// and writes nothing more, so a renderer can write freely and report the
+// first error once at the end.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	e.err = err
+	return n, err
+}
