@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -93,4 +94,26 @@ func TestCompactPlace(t *testing.T) {
 			t.Errorf("compactPlace(%v) = %q, want %q", c.rng, got, c.want)
 		}
 	}
+}
+
+// FuzzOneLine: whatever the input, a compact message is one line of valid
+// UTF-8 without control characters, bounded in length.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\nb", "\x1b]0;title\a", "\xff\xfe", "\u009b31m", strings.Repeat("é", 1500)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := oneLine(s)
+		if !utf8.ValidString(out) {
+			t.Fatalf("oneLine(%q) = %q: invalid UTF-8", s, out)
+		}
+		for _, r := range out {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("oneLine(%q) = %q: control character %U", s, out, r)
+			}
+		}
+		if len(out) > 4*maxCompactMessage+3 {
+			t.Fatalf("oneLine of %d bytes is %d bytes", len(s), len(out))
+		}
+	})
 }

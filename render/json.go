@@ -10,7 +10,7 @@ import (
 
 // writeJSON prints v as indented JSON without HTML escaping ("->" stays
 // readable), followed by a newline.
-func writeJSON(w io.Writer, v any) error {
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

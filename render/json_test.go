@@ -70,7 +70,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		var again bytes.Buffer
-		if err := writeJSON(&again, v); err != nil {
+		if err := WriteJSON(&again, v); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(again.Bytes(), b) {

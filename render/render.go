@@ -59,7 +59,7 @@ type Formatter struct {
 func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
 	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
 		if f.format() == JSON {
-			return writeJSON(w, AnalysisJSON(a))
+			return WriteJSON(w, AnalysisJSON(a))
 		}
 		return writeAnalysisTable(w, a)
 	})
@@ -70,7 +70,7 @@ func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
 func (f Formatter) Matrix(w io.Writer, m *analyzer.Matrix) error {
 	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
 		if f.format() == JSON {
-			return writeJSON(w, MatrixJSON(m))
+			return WriteJSON(w, MatrixJSON(m))
 		}
 		return writeMatrixTable(w, m)
 	})
@@ -86,9 +86,9 @@ func (f Formatter) Check(w io.Writer, diags hcl.Diagnostics, results []*analyzer
 	return f.write(w, CheckFormats(), func(w io.Writer) error {
 		switch f.format() {
 		case JSON:
-			return writeJSON(w, CheckJSON(results))
+			return WriteJSON(w, CheckJSON(results))
 		case SARIF:
-			return writeJSON(w, f.sarifReport(diags, results))
+			return WriteJSON(w, f.sarifReport(diags, results))
 		case Compact:
 			return writeCompact(w, diags, results)
 		}
@@ -101,7 +101,7 @@ func (f Formatter) Check(w io.Writer, diags hcl.Diagnostics, results []*analyzer
 func (f Formatter) Diagnostics(w io.Writer, diags hcl.Diagnostics) error {
 	return f.write(w, DiagnosticFormats(), func(w io.Writer) error {
 		if f.format() == SARIF {
-			return writeJSON(w, f.sarifReport(diags, nil))
+			return WriteJSON(w, f.sarifReport(diags, nil))
 		}
 		return writeCompact(w, diags, nil)
 	})
