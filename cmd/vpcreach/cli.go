@@ -45,6 +45,8 @@ type cli struct {
 	// fsys, when set, is where topology paths are read (tests root it at
 	// a scratch directory); nil reads the operating system's files.
 	fsys fs.FS
+	// maxFileSize is --max-file-size of the command that loads a topology.
+	maxFileSize int64
 }
 
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }

@@ -20,9 +20,9 @@ func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
 	var topo *topology.Topology
 	var diags hcl.Diagnostics
 	if c.fsys != nil {
-		topo, diags = topology.LoadFS(c.fsys, dir)
+		topo, diags = topology.LoadFSWith(c.fsys, dir, topology.Options{MaxFileSize: c.maxFileSize})
 	} else {
-		topo, diags = topology.Load(dir)
+		topo, diags = topology.LoadWith(dir, topology.Options{MaxFileSize: c.maxFileSize})
 	}
 	var net *analyzer.Network
 	if !diags.HasErrors() {

@@ -27,6 +27,7 @@ func (c *cli) validateCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	c.addMaxFileSize(cmd)
 	return cmd
 }
 
