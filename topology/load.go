@@ -124,10 +124,10 @@ type loader struct {
 	base    string
 	rel     map[string]string
 	maxSize int64
-	topo  *Topology
-	ctx   *hcl.EvalContext
-	syms  symbols
-	diags hcl.Diagnostics
+	topo    *Topology
+	ctx     *hcl.EvalContext
+	syms    symbols
+	diags   hcl.Diagnostics
 	// localNames are the declared local values, with their name ranges.
 	localNames map[string]hcl.Range
 
@@ -144,9 +144,9 @@ func newLoader(fsys fs.FS, base string, maxSize int64) *loader {
 		base:    base,
 		rel:     map[string]string{},
 		maxSize: maxSize,
-		topo: &Topology{Files: map[string]*hcl.File{}},
-		ctx:  &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
-		syms: symbols{},
+		topo:    &Topology{Files: map[string]*hcl.File{}},
+		ctx:     &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
+		syms:    symbols{},
 
 		localNames: map[string]hcl.Range{},
 	}
