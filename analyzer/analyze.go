@@ -36,7 +36,7 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 	}
 	src, err = n.resolveEndpoint(q.From, true)
 	if err != nil {
-		return q, src, dst, cidr, fmt.Errorf("--from: %w", err)
+		return q, src, dst, cidr, &endpointError{end: "from", err: err}
 	}
 	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
 		if src.kind == epInternet && !p.Addr().IsPrivate() {
@@ -46,7 +46,7 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 	}
 	dst, err = n.resolveEndpoint(q.To, false)
 	if err != nil {
-		return q, src, dst, cidr, fmt.Errorf("--to: %w", err)
+		return q, src, dst, cidr, &endpointError{end: "to", err: err}
 	}
 	if src.kind == epInternet && dst.kind == epInternet {
 		return q, src, dst, cidr, errBothInternet
