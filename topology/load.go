@@ -128,8 +128,12 @@ type loader struct {
 	ctx     *hcl.EvalContext
 	syms    symbols
 	diags   hcl.Diagnostics
-	// localNames are the declared local values, with their name ranges.
-	localNames map[string]hcl.Range
+	// localNames are the declared local values, with their name ranges;
+	// sortedLocals their names, sorted, once needed, for suggestions
+	// (localSuggestions so far).
+	localNames       map[string]hcl.Range
+	sortedLocals     []string
+	localSuggestions int
 
 	// Source information that validation needs and the model does not
 	// keep, filled by resolve.

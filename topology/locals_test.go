@@ -50,3 +50,30 @@ func BenchmarkLocals(b *testing.B) {
 		}
 	}
 }
+
+// TestLocalsManyUndeclared: 5,000 locals referring to 5,000 undeclared
+// ones are 5,000 errors, the first 100 with a suggestion (a suggestion
+// compares with every local; unbounded, this was quadratic).
+func TestLocalsManyUndeclared(t *testing.T) {
+	t.Parallel()
+	const n = 5000
+	var b strings.Builder
+	b.WriteString("locals {\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  name%d = local.nam%d\n", i, i)
+	}
+	b.WriteString("}\n")
+	_, diags := topology.LoadFS(fstest.MapFS{"main.hcl": {Data: []byte(b.String())}}, ".")
+	suggested := 0
+	for _, d := range diags {
+		if d.Summary != "Reference to undeclared local value" {
+			t.Fatalf("unexpected %s: %s", d.Summary, d.Detail)
+		}
+		if strings.Contains(d.Detail, "Did you mean") {
+			suggested++
+		}
+	}
+	if len(diags) != n || suggested != 100 {
+		t.Errorf("%d diagnostics, %d with a suggestion; want %d and 100", len(diags), suggested, n)
+	}
+}
