@@ -45,9 +45,7 @@ func (n *Network) Check(ctx context.Context) ([]*CheckResult, error) {
 // verdict never satisfies an expectation.
 func (n *Network) CheckExpect(e *topology.Expect) *CheckResult {
 	r := &CheckResult{Expect: e.Addr(), Block: e}
-	q := Query{From: e.From.String(), To: e.To.String(), Protocol: e.Protocol, Port: e.Port,
-		HasPort: e.HasPort, App: e.App, SNI: e.SNI, HTTPHost: e.HTTPHost}
-	a, err := n.AnalyzePath(q)
+	a, err := n.AnalyzePath(expectQuery(e))
 	if err != nil {
 		r.Error = queryText(err)
 		r.Reason = r.Error

@@ -49,6 +49,9 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 		return nil, diags
 	}
 	n := newNetwork(topo, policies, extra...)
+	if d := n.checkExpectEndpoints(); d.HasErrors() {
+		return nil, diag.Sort(append(diags, d...))
+	}
 	n.ruleBounds = ruleAddrBounds(all)
 	for _, c := range groupRules {
 		n.ruleCount += c

@@ -34,6 +34,9 @@ func (l *loader) resolveVPC(b *vpcBlock, v *VPC) {
 		l.errorf(b.CIDRBlocks.Range(), "VPC without CIDR block",
 			"The cidr_blocks of %s is empty; give at least one CIDR block, such as [\"10.1.0.0/16\"].", v.Addr())
 	}
+	if !l.checkVPCCIDRs(v, items) {
+		items = nil // too many to compare pairwise
+	}
 	for i, a := range items {
 		for _, p := range items[:i] {
 			if p.p.Overlaps(a.p) {
@@ -56,6 +59,7 @@ func (l *loader) resolveVPC(b *vpcBlock, v *VPC) {
 func (l *loader) resolveSubnet(b *subnetBlock, s *Subnet) {
 	s.VPC = l.refVPC(b.VPC, of("vpc", s))
 	s.CIDR, _ = l.prefix(b.CIDRBlock, of("cidr_block", s))
+	l.checkSubnetCIDR(s, s.CIDR, b.CIDRBlock.Range())
 	if az, ok := l.str(b.AvailabilityZone, of("availability_zone", s)); ok {
 		if az == "" {
 			l.errorf(b.AvailabilityZone.Range(), "Empty availability zone",

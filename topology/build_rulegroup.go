@@ -1,7 +1,6 @@
 package topology
 
 import (
-	"io/fs"
 	"path"
 	"regexp"
 	"strings"
@@ -122,24 +121,32 @@ func (l *loader) inlineRules(expr hcl.Expression, g *RuleGroup) *policyspec.Text
 	return &policyspec.Text{Filename: rng.Filename, Text: s, LineStarts: lineStarts(src, rng, s)}
 }
 
-// rulesFile reads a rules_file, relative to the .hcl file that names it,
-// and registers it in Topology.Files.
+// rulesFile reads a rules_file, relative to the .hcl file that names it
+// and inside the topology root (readConfined: a regular file within the
+// size limit), and registers it in Topology.Files. A refused file is
+// reported at the rules_file attribute, without its content.
 func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *policyspec.Text {
 	name, ok := l.str(expr, of("rules_file", g))
 	if !ok {
 		return nil
 	}
-	p := name
-	if !path.IsAbs(name) {
-		p = path.Join(path.Dir(expr.Range().Filename), name)
+	from := l.rel[expr.Range().Filename]
+	rel, inside := relPath(from, name)
+	p := path.Join(l.base, rel)
+	if !inside {
+		p = name
 	}
-	if f, seen := l.topo.Files[p]; seen {
+	if f, seen := l.topo.Files[p]; seen && inside {
 		return &policyspec.Text{Filename: p, Text: string(f.Bytes)}
 	}
-	content, err := fs.ReadFile(l.fsys, p)
+	var content []byte
+	err := errOutsideRoot
+	if inside {
+		content, err = readConfined(l.fsys, rel, l.maxSize)
+	}
 	if err != nil {
 		l.errorf(g.AttrRanges["rules_file"], "Cannot read rules file",
-			"The rules_file of %s, %q, cannot be read (%s): %s; the path is relative to the .hcl file.", g.Addr(), name, p, errText(err))
+			"The rules_file of %s, %q, cannot be read: %s; the path is relative to the .hcl file.", g.Addr(), name, readErrText(err))
 		return nil
 	}
 	l.topo.Files[p] = &hcl.File{Bytes: content}

@@ -58,6 +58,7 @@ var diagCases = map[string]string{
 	"implicit_references":   "vpc.NAME.MEMBER references",
 	"associations":          "route tables and NACLs of other VPCs; main route table of another VPC; self peering",
 	"number_range":          "number literals too large to evaluate safely",
+	"aws_cidr_limits":       "VPC and subnet IPv4 sizes /16-/28, special-purpose ranges, secondary block restrictions, 50 blocks per VPC",
 }
 
 func TestDiagnostics(t *testing.T) {

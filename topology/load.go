@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -19,20 +20,47 @@ import (
 // recursive) or a single file. File names in diagnostics and in
 // Topology.Files are p joined with each file's base name.
 //
+// Every file read (the *.hcl files and the rules files they name) must
+// lie inside the topology root, after symbolic links: the directory p,
+// or the directory holding p when p is a file. It must be a regular
+// file of at most DefaultMaxFileSize bytes (see LoadWith). Anything else
+// is a diagnostic that never shows the file's content.
+//
 // Load always returns a non-nil *Topology whose Files hold every file read,
 // so that the diagnostics can be rendered. When the diagnostics have
 // errors, the rest of the model may be incomplete (unresolved references
 // are nil) and must not be analysed. The diagnostics are sorted by
 // file, line, column and summary.
 func Load(p string) (*Topology, hcl.Diagnostics) {
-	return LoadFS(osFS{}, p)
+	return LoadWith(p, Options{})
+}
+
+// LoadWith is Load with options (the file size limit).
+func LoadWith(p string, o Options) (*Topology, hcl.Diagnostics) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
+	}
+	rootDir, base, only := p, p, ""
+	if !st.IsDir() {
+		rootDir, base, only = filepath.Dir(p), path.Dir(filepath.ToSlash(p)), filepath.Base(p)
+	}
+	root, err := os.OpenRoot(rootDir)
+	if err != nil {
+		return failLoad("Opening the directory " + rootDir + " failed: " + errText(err) + ".")
+	}
+	defer root.Close()
+	return load(rootFS{root}, base, only, p, o)
 }
 
 // LoadFS is Load on the file system fsys, where p is a path as fsys
 // understands it ("." for the root of an fstest.MapFS). Rules files named
-// by rules_file are read from fsys too. Files are read from several
-// goroutines at once, so fsys must allow concurrent reads (os.DirFS and
-// fstest.MapFS do).
+// by rules_file are read from fsys too, inside the topology root (p or
+// its directory). Files must be regular and within the size limit; a
+// file system that opens named pipes blocking (os.DirFS) is protected by
+// a check before opening only, so prefer (*os.Root).FS. Files are read
+// from several goroutines at once, so fsys must allow concurrent reads
+// (os.DirFS and fstest.MapFS do).
 //
 // The phases: parse every file (files concurrently); evaluate the locals
 // blocks in dependency order (the only values an expression may use);
@@ -43,8 +71,32 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 // the implicit resources, defaults, back-references, sorted slices and
 // materialized routes; validate what involves several resources; index.
 func LoadFS(fsys fs.FS, p string) (*Topology, hcl.Diagnostics) {
-	l := newLoader(fsys)
-	bodies := l.parse(p)
+	return LoadFSWith(fsys, p, Options{})
+}
+
+// LoadFSWith is LoadFS with options (the file size limit).
+func LoadFSWith(fsys fs.FS, p string, o Options) (*Topology, hcl.Diagnostics) {
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
+	}
+	base, only := p, ""
+	if !st.IsDir() {
+		base, only = path.Dir(p), path.Base(p)
+	}
+	sub, err := fs.Sub(fsys, base)
+	if err != nil {
+		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
+	}
+	return load(sub, base, only, p, o)
+}
+
+// load loads the topology whose root is fsys, shown as base in file
+// names: the file only (shown as p) when set, else every *.hcl file of the
+// root.
+func load(fsys fs.FS, base, only, p string, o Options) (*Topology, hcl.Diagnostics) {
+	l := newLoader(fsys, base, o.maxFileSize())
+	bodies := l.parse(only, p)
 	bodies = l.locals(bodies)
 	cfg := l.decode(bodies)
 	d := l.declare(cfg)
@@ -56,22 +108,32 @@ func LoadFS(fsys fs.FS, p string) (*Topology, hcl.Diagnostics) {
 	return l.topo, l.diags
 }
 
-// osFS opens files of the operating system by their paths as given,
-// relative or absolute. Unlike os.DirFS it has no root; it is used only by
-// Load, whose paths are the user's.
-type osFS struct{}
-
-func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+// failLoad is the result of a Load whose topology path cannot be read.
+func failLoad(detail string) (*Topology, hcl.Diagnostics) {
+	return &Topology{Files: map[string]*hcl.File{}}, hcl.Diagnostics{{
+		Severity: hcl.DiagError, Summary: "Cannot read topology", Detail: detail,
+	}}
+}
 
 // loader holds the state of one Load call.
 type loader struct {
-	fsys  fs.FS
-	topo  *Topology
-	ctx   *hcl.EvalContext
-	syms  symbols
-	diags hcl.Diagnostics
-	// localNames are the declared local values, with their name ranges.
-	localNames map[string]hcl.Range
+	// fsys is the topology root; base is how its root is shown in file
+	// names, and rel maps each topology file's shown name to its path
+	// in fsys.
+	fsys    fs.FS
+	base    string
+	rel     map[string]string
+	maxSize int64
+	topo    *Topology
+	ctx     *hcl.EvalContext
+	syms    symbols
+	diags   hcl.Diagnostics
+	// localNames are the declared local values, with their name ranges;
+	// sortedLocals their names, sorted, once needed, for suggestions
+	// (localSuggestions so far).
+	localNames       map[string]hcl.Range
+	sortedLocals     []string
+	localSuggestions int
 
 	// Source information that validation needs and the model does not
 	// keep, filled by resolve.
@@ -80,27 +142,39 @@ type loader struct {
 	attachSrc   map[*TGWAttachment]attachInfo
 }
 
-func newLoader(fsys fs.FS) *loader {
+func newLoader(fsys fs.FS, base string, maxSize int64) *loader {
 	return &loader{
-		fsys: fsys,
-		topo: &Topology{Files: map[string]*hcl.File{}},
-		ctx:  &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
-		syms: symbols{},
+		fsys:    fsys,
+		base:    base,
+		rel:     map[string]string{},
+		maxSize: maxSize,
+		topo:    &Topology{Files: map[string]*hcl.File{}},
+		ctx:     &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
+		syms:    symbols{},
 
 		localNames: map[string]hcl.Range{},
 	}
 }
 
-// parse reads and parses the topology files and returns their bodies in
-// file name order. Files are read and parsed concurrently (each on its
-// own); the results are gathered in name order.
-func (l *loader) parse(p string) []hcl.Body {
-	names, ok := l.topologyFiles(p)
+// parse reads and parses the topology files (only, shown as p, or every
+// *.hcl file of the root) and returns their bodies in file name order.
+// Files are read and parsed concurrently (each on its own); the results
+// are gathered in name order.
+func (l *loader) parse(only, p string) []hcl.Body {
+	rels, ok := l.topologyFiles(only)
 	if !ok {
 		return nil
 	}
+	names := make([]string, len(rels))
+	for i, r := range rels {
+		names[i] = path.Join(l.base, r)
+		if only != "" {
+			names[i] = p
+		}
+		l.rel[names[i]] = r
+	}
 	results := make([]parsedFile, len(names))
-	par.Do(len(names), func(i int) { results[i] = parseFile(l.fsys, names[i]) })
+	par.Do(len(names), func(i int) { results[i] = parseFile(l.fsys, rels[i], names[i], l.maxSize) })
 	var bodies []hcl.Body
 	for i, r := range results {
 		l.diags = append(l.diags, r.diags...)
@@ -121,16 +195,21 @@ type parsedFile struct {
 	diags hcl.Diagnostics
 }
 
-// parseFile reads and parses the topology file name of fsys. It touches
-// nothing but its result, so files can be parsed concurrently.
-func parseFile(fsys fs.FS, name string) parsedFile {
-	src, err := fs.ReadFile(fsys, name)
+// parseFile reads (readConfined) and parses the topology file rel of
+// fsys, shown as name. It touches nothing but its result, so files can be
+// parsed concurrently.
+func parseFile(fsys fs.FS, rel, name string, limit int64) parsedFile {
+	src, err := readConfined(fsys, rel, limit)
 	if err != nil {
 		return parsedFile{diags: hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Cannot read topology file",
-			Detail:   "Reading " + name + " failed: " + errText(err) + ".",
+			Detail:   "The topology file " + name + " cannot be read: " + readErrText(err) + ".",
+			Subject:  fileSubject(name),
 		}}}
+	}
+	if d := checkNesting(src, name); d != nil {
+		return parsedFile{file: &hcl.File{Bytes: src}, diags: hcl.Diagnostics{d}}
 	}
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	if f != nil {
@@ -171,36 +250,32 @@ func guardNumbers(body *hclsyntax.Body, src []byte) hcl.Diagnostics {
 	return diags
 }
 
-// topologyFiles lists the files to parse: p itself, or the *.hcl files of
-// directory p, sorted.
-func (l *loader) topologyFiles(p string) ([]string, bool) {
+// topologyFiles lists the files to parse, relative to the root: only
+// when set, else the *.hcl files of the root, sorted.
+func (l *loader) topologyFiles(only string) ([]string, bool) {
 	fail := func(detail string) ([]string, bool) {
 		l.diags = append(l.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError, Summary: "Cannot read topology", Detail: detail,
 		})
 		return nil, false
 	}
-	st, err := fs.Stat(l.fsys, p)
-	if err != nil {
-		return fail("Reading " + p + " failed: " + errText(err) + ".")
+	if only != "" {
+		return []string{only}, true
 	}
-	if !st.IsDir() {
-		return []string{p}, true
-	}
-	entries, err := fs.ReadDir(l.fsys, p)
+	entries, err := fs.ReadDir(l.fsys, ".")
 	if err != nil {
-		return fail("Reading directory " + p + " failed: " + errText(err) + ".")
+		return fail("Reading directory " + l.base + " failed: " + errText(err) + ".")
 	}
 	var names []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".hcl") {
 			continue
 		}
-		names = append(names, path.Join(p, e.Name()))
+		names = append(names, e.Name())
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return fail("The directory " + p + " holds no *.hcl file; a topology is a directory of .hcl files or one .hcl file.")
+		return fail("The directory " + l.base + " holds no *.hcl file; a topology is a directory of .hcl files or one .hcl file.")
 	}
 	return names, true
 }

@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -42,9 +43,12 @@ func (l *loader) locals(bodies []hcl.Body) []hcl.Body {
 	for name, a := range byName {
 		l.localNames[name] = a.NameRange
 	}
-	e := &localsEval{l: l, attrs: byName, vals: map[string]cty.Value{}, state: map[string]int{}}
+	e := &localsEval{l: l, attrs: byName, vals: map[string]cty.Value{}, state: map[string]int{}, onStack: map[string]int{}}
 	for _, a := range order {
-		e.visit(a.Name, nil)
+		e.visit(a.Name)
+	}
+	if len(e.vals) > 0 {
+		l.ctx.Variables = map[string]cty.Value{"local": cty.ObjectVal(e.vals)}
 	}
 	return rest
 }
@@ -59,70 +63,108 @@ func sortedAttrs(m hcl.Attributes) []*hcl.Attribute {
 	return out
 }
 
-// localsEval evaluates locals depth first (a topological order).
+// localsEval evaluates locals depth first (a topological order), each
+// once, in a context holding only the locals it refers to, so that n
+// locals cost time linear in their size (the whole local object is built
+// once, at the end). The walk keeps its own stack: a chain of locals as
+// long as a file allows cannot exhaust the Go stack.
 type localsEval struct {
-	l     *loader
-	attrs map[string]*hcl.Attribute
-	vals  map[string]cty.Value
-	state map[string]int // 0 new, 1 on the stack, 2 done
+	l       *loader
+	attrs   map[string]*hcl.Attribute
+	vals    map[string]cty.Value
+	state   map[string]int // 0 new, 1 on the stack, 2 done
+	onStack map[string]int // index in the stack of a local with state 1
 }
 
-func (e *localsEval) visit(name string, stack []string) {
-	a, ok := e.attrs[name]
-	if !ok || e.state[name] == 2 {
+// localFrame is one local on the walk's stack and how many of its
+// dependencies have been visited.
+type localFrame struct {
+	name string
+	deps []string
+	next int
+}
+
+func (e *localsEval) visit(root string) {
+	if _, ok := e.attrs[root]; !ok || e.state[root] != 0 {
 		return // undeclared: evaluation of the user reports it
 	}
-	if e.state[name] == 1 {
-		e.cycle(name, stack)
-		return
+	var stack []localFrame
+	push := func(name string) {
+		e.state[name], e.onStack[name] = 1, len(stack)
+		stack = append(stack, localFrame{name: name, deps: localDeps(e.attrs[name].Expr)})
 	}
-	e.state[name] = 1
-	stack = append(stack, name)
-	for _, dep := range localDeps(a.Expr) {
-		e.visit(dep, stack)
+	push(root)
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if top.next < len(top.deps) {
+			dep := top.deps[top.next]
+			top.next++
+			if _, ok := e.attrs[dep]; !ok || e.state[dep] == 2 {
+				continue
+			}
+			if e.state[dep] == 1 {
+				e.cycle(stack[e.onStack[dep]:], dep)
+				continue
+			}
+			push(dep)
+			continue
+		}
+		name := top.name
+		stack = stack[:len(stack)-1]
+		e.state[name] = 2
+		delete(e.onStack, name)
+		e.evaluate(name)
 	}
-	e.state[name] = 2
+}
+
+// evaluate evaluates the local name, whose dependencies are evaluated.
+func (e *localsEval) evaluate(name string) {
 	if _, failed := e.vals[name]; failed {
 		return // part of a cycle, already reported
 	}
+	a := e.attrs[name]
 	if !e.l.checkVars(a.Expr, "local value "+name) {
-		e.set(name, cty.DynamicVal)
+		e.vals[name] = cty.DynamicVal
 		return
 	}
-	v, d := a.Expr.Value(e.l.ctx)
+	deps := map[string]cty.Value{}
+	for _, d := range localDeps(a.Expr) {
+		if v, ok := e.vals[d]; ok {
+			deps[d] = v
+		}
+	}
+	ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.ObjectVal(deps)}}
+	v, d := a.Expr.Value(ctx)
 	e.l.diags = append(e.l.diags, d...)
 	if d.HasErrors() {
 		v = cty.DynamicVal
 	}
-	e.set(name, v)
+	e.vals[name] = v
 }
 
-// cycle reports a dependency cycle that ends at name and marks its members
+// maxCycleNames is the most locals a cycle's message names.
+const maxCycleNames = 10
+
+// cycle reports a dependency cycle: the locals of frames (from the one
+// named name to the top of the stack) and back to name; it marks them
 // unknown.
-func (e *localsEval) cycle(name string, stack []string) {
-	start := 0
-	for i, n := range stack {
-		if n == name {
-			start = i
+func (e *localsEval) cycle(frames []localFrame, name string) {
+	members := make([]string, 0, min(len(frames), maxCycleNames)+1)
+	for i, f := range frames {
+		if i == maxCycleNames {
+			members = append(members, fmt.Sprintf("... (%d more)", len(frames)-i))
+			break
 		}
+		members = append(members, "local."+f.name)
 	}
-	members := append(append([]string(nil), stack[start:]...), name)
-	path := "local." + strings.Join(members, " -> local.")
-	first := e.attrs[members[0]]
+	members = append(members, "local."+name)
+	path := strings.Join(members, " -> ")
+	first := e.attrs[frames[0].name]
 	e.l.errorf(first.Expr.Range(), "Cycle in local values",
 		"The local values refer to each other in a cycle (%s); break the cycle by writing one of them as a literal value.", path)
-	for _, m := range members {
-		e.set(m, cty.DynamicVal)
+	for _, f := range frames {
+		e.vals[f.name] = cty.DynamicVal
 	}
-}
-
-func (e *localsEval) set(name string, v cty.Value) {
-	e.vals[name] = v
-	obj := make(map[string]cty.Value, len(e.vals))
-	for k, x := range e.vals {
-		obj[k] = x
-	}
-	e.l.ctx.Variables = map[string]cty.Value{"local": cty.ObjectVal(obj)}
 }
 
 // localDeps lists the local names expr refers to, in order.

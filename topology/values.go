@@ -59,7 +59,7 @@ func (l *loader) checkVars(expr hcl.Expression, what string) bool {
 				continue
 			}
 			hint := ""
-			if s := suggest(name, sortedKeys(l.localNames)); s != "" {
+			if s := l.suggestLocal(name); s != "" {
 				hint = " Did you mean local." + s + "?"
 			}
 			l.errorf(tr.SourceRange(), "Reference to undeclared local value",
@@ -79,6 +79,24 @@ func (l *loader) checkVars(expr hcl.Expression, what string) bool {
 		ok = false
 	}
 	return ok
+}
+
+// maxLocalSuggestions is how many undeclared locals get a "did you
+// mean": each suggestion compares the name with every local, so without a
+// bound n bad references to n locals would cost n² comparisons.
+const maxLocalSuggestions = 100
+
+// suggestLocal returns the declared local nearest to name, for the first
+// maxLocalSuggestions undeclared references; "" after them.
+func (l *loader) suggestLocal(name string) string {
+	if l.localSuggestions >= maxLocalSuggestions {
+		return ""
+	}
+	l.localSuggestions++
+	if l.sortedLocals == nil {
+		l.sortedLocals = sortedKeys(l.localNames)
+	}
+	return suggest(name, l.sortedLocals)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -71,6 +71,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.from, "from", "", "source: a resource address or an IP address")
 	fl.StringVar(&f.to, "to", "", "destination: a resource address or an IP address")
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")

@@ -39,6 +39,7 @@ func (c *cli) checkCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	c.addMaxFileSize(cmd)
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json, sarif or compact")
 	return cmd
 }

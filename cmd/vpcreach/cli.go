@@ -52,6 +52,8 @@ type cli struct {
 	// srcRoot, when set, is the directory SARIF locations are relative to
 	// instead of the repository root found above the topology (tests).
 	srcRoot string
+	// maxFileSize is --max-file-size of the command that loads a topology.
+	maxFileSize int64
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {

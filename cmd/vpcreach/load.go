@@ -42,9 +42,9 @@ func (c *cli) loadTopology(dir string) (loaded, error) {
 	}
 	var l loaded
 	if c.fsys != nil {
-		l.topo, l.diags = topology.LoadFS(c.fsys, dir)
+		l.topo, l.diags = topology.LoadFSWith(c.fsys, dir, topology.Options{MaxFileSize: c.maxFileSize})
 	} else {
-		l.topo, l.diags = topology.Load(dir)
+		l.topo, l.diags = topology.LoadWith(dir, topology.Options{MaxFileSize: c.maxFileSize})
 	}
 	if !l.diags.HasErrors() {
 		var cd hcl.Diagnostics

@@ -47,6 +47,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")
 	fl.StringVar(&f.by, "by", "subnet", "endpoints: subnet or instance")

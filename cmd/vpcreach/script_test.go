@@ -32,7 +32,12 @@ func TestScripts(t *testing.T) {
 
 func runVpcreach(ts *testscript.TestScript, neg bool, args []string) {
 	c := newCLI(ts.Stdout(), ts.Stderr())
-	c.fsys = os.DirFS(ts.Getenv("WORK"))
+	root, err := os.OpenRoot(ts.Getenv("WORK")) // confined, as Load is
+	if err != nil {
+		ts.Fatalf("%v", err)
+	}
+	defer root.Close()
+	c.fsys = root.FS()
 	code := c.run(args)
 	ts.Setenv("VPCREACH_EXIT", strconv.Itoa(code))
 	if neg && code == 0 {

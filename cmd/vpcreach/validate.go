@@ -36,6 +36,7 @@ func (c *cli) validateCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact or sarif")
+	c.addMaxFileSize(cmd)
 	return cmd
 }
 

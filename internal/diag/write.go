@@ -1,13 +1,22 @@
 package diag
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+)
+
+// Bounds of what Write prints of the input: MaxExcerpt bytes of each
+// source line shown (escapes counted; a longer line is cut around the
+// subject, with "..." on the cut side), MaxDetail bytes of a detail, and
+// at most maxLines source lines per subject.
+const (
+	MaxExcerpt = 200
+	MaxDetail  = 2000
+	maxLines   = 5
 )
 
 // Write renders diags after sorting and deduplicating them, in HCL's layout
@@ -23,95 +32,95 @@ import (
 //
 // files gives the source of each file named by a subject (HCL and rules
 // files alike); without it the source line is left out.
+//
+// Input is untrusted: every text taken from it (source lines, file
+// names, block labels, summaries and details) is printed with control
+// characters, invalid UTF-8 and bidirectional-text controls escaped (Go
+// escapes such as \x1b and \u202e), so that a file cannot drive the
+// terminal, and bounded (MaxExcerpt, MaxDetail). Tabs of source lines
+// are kept, so carets align.
 func Write(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
 	var b bytes.Buffer
+	idx := lineIndexes{}
 	for _, d := range Sort(Dedupe(diags)) {
-		writeOne(&b, files, d)
+		writeOne(&b, files, idx, d)
 	}
 	_, err := w.Write(b.Bytes())
 	return err
 }
 
-func writeOne(b *bytes.Buffer, files map[string]*hcl.File, d *hcl.Diagnostic) {
+func writeOne(b *bytes.Buffer, files map[string]*hcl.File, idx lineIndexes, d *hcl.Diagnostic) {
 	sev := "Error"
 	if d.Severity == hcl.DiagWarning {
 		sev = "Warning"
 	}
-	fmt.Fprintf(b, "%s: %s\n\n", sev, d.Summary)
+	fmt.Fprintf(b, "%s: %s\n\n", sev, Escape(d.Summary, MaxExcerpt))
 	if s := d.Subject; s != nil {
-		writeSubject(b, files[s.Filename], *s)
+		writeSubject(b, files[s.Filename], idx, *s)
 	}
 	if d.Detail != "" {
-		fmt.Fprintf(b, "%s\n\n", d.Detail)
+		fmt.Fprintf(b, "%s\n\n", Escape(d.Detail, MaxDetail))
 	}
 }
 
 // writeSubject writes the "on FILE line N, column C" line and the source
-// lines the subject covers, each underlined where the subject lies.
-func writeSubject(b *bytes.Buffer, file *hcl.File, s hcl.Range) {
-	where := fmt.Sprintf("  on %s line %d, column %d", s.Filename, s.Start.Line, s.Start.Column)
+// lines the subject covers (at most maxLines), each underlined where the
+// subject lies.
+func writeSubject(b *bytes.Buffer, file *hcl.File, idx lineIndexes, s hcl.Range) {
+	where := fmt.Sprintf("  on %s line %d, column %d", Escape(s.Filename, MaxExcerpt), s.Start.Line, s.Start.Column)
 	if file == nil || file.Bytes == nil {
 		fmt.Fprintf(b, "%s:\n  (source code not available)\n\n", where)
 		return
 	}
 	if ctx := contextOf(file, s.Start.Byte); ctx != "" {
-		where += ", in " + ctx
+		where += ", in " + Escape(ctx, MaxExcerpt)
 	}
 	fmt.Fprintf(b, "%s:\n", where)
-	sc := bufio.NewScanner(bytes.NewReader(file.Bytes))
-	sc.Buffer(make([]byte, 0, 64*1024), len(file.Bytes)+1)
-	for line := 1; sc.Scan(); line++ {
-		if line < s.Start.Line || line > s.End.Line || line > s.Start.Line+4 {
-			continue
-		}
-		text := sc.Text()
-		fmt.Fprintf(b, "%4d: %s\n", line, text)
-		if u := underline(text, s, line); u != "" {
-			fmt.Fprintf(b, "      %s\n", u)
+	starts := idx.of(s.Filename, file.Bytes)
+	for line := max(s.Start.Line, 1); line <= s.End.Line && line < s.Start.Line+maxLines && line <= len(starts); line++ {
+		text := lineText(file.Bytes, starts, line)
+		shown, carets := excerpt(text, s, line)
+		fmt.Fprintf(b, "%4d: %s\n", line, shown)
+		if carets != "" {
+			fmt.Fprintf(b, "      %s\n", carets)
 		}
 	}
 	b.WriteByte('\n')
 }
 
-// underline returns the caret line for source line number line: spaces
-// (tabs kept, so carets align) up to the subject's start column, then a
-// caret under every character of the subject on that line.
-func underline(text string, s hcl.Range, line int) string {
-	from, to := 1, len(text)+1
-	if line == s.Start.Line {
-		from = s.Start.Column
+// lineIndexes holds, per file name, the byte offset of each line's start,
+// computed once per Write, so that each diagnostic costs the length of
+// its lines, not of its file.
+type lineIndexes map[string][]int
+
+func (x lineIndexes) of(name string, src []byte) []int {
+	if starts, ok := x[name]; ok {
+		return starts
 	}
-	if line == s.End.Line {
-		to = s.End.Column
-	}
-	lo, hi := byteOffset(text, from), byteOffset(text, to)
-	if hi <= lo {
-		hi = lo + 1
-	}
-	var u strings.Builder
-	for _, r := range text[:min(lo, len(text))] {
-		if r == '\t' {
-			u.WriteByte('\t')
-		} else {
-			u.WriteByte(' ')
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
 		}
 	}
-	for i := lo; i < hi; i++ {
-		u.WriteByte('^')
+	if len(src) == 0 {
+		starts = nil
 	}
-	return u.String()
+	x[name] = starts
+	return starts
 }
 
-// byteOffset converts a 1-based column (in characters) to a byte offset.
-func byteOffset(text string, col int) int {
-	n := 1
-	for i := range text {
-		if n == col {
-			return i
-		}
-		n++
+// lineText is line number line (1-based) of src, without its "\n" or
+// "\r\n".
+func lineText(src []byte, starts []int, line int) string {
+	from := starts[line-1]
+	to := len(src)
+	if line < len(starts) {
+		to = starts[line] - 1
+	} else if i := bytes.IndexByte(src[from:], '\n'); i >= 0 {
+		to = from + i
 	}
-	return len(text) + (col - n)
+	return strings.TrimSuffix(string(src[from:to]), "\r")
 }
 
 // contextOf names the block that holds offset, as HCL does ("rule_group
