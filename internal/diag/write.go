@@ -1,7 +1,6 @@
 package diag
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -58,19 +57,46 @@ func writeSubject(b *bytes.Buffer, file *hcl.File, s hcl.Range) {
 		where += ", in " + ctx
 	}
 	fmt.Fprintf(b, "%s:\n", where)
-	sc := bufio.NewScanner(bytes.NewReader(file.Bytes))
-	sc.Buffer(make([]byte, 0, 64*1024), len(file.Bytes)+1)
-	for line := 1; sc.Scan(); line++ {
-		if line < s.Start.Line || line > s.End.Line || line > s.Start.Line+4 {
-			continue
+	src := file.Bytes
+	at := lineStart(src, s.Start)
+	for line := s.Start.Line; at <= len(src) && line <= s.End.Line && line <= s.Start.Line+4; line++ {
+		end := bytes.IndexByte(src[at:], '\n')
+		if end < 0 {
+			end = len(src) - at
 		}
-		text := sc.Text()
+		text := strings.TrimSuffix(string(src[at:at+end]), "\r")
 		fmt.Fprintf(b, "%4d: %s\n", line, text)
 		if u := underline(text, s, line); u != "" {
 			fmt.Fprintf(b, "      %s\n", u)
 		}
+		at += end + 1
+		if at > len(src) {
+			break
+		}
 	}
 	b.WriteByte('\n')
+}
+
+// lineStart returns the offset in src of the first byte of pos's line. It
+// starts from pos.Byte when that offset lies on pos.Line (so printing a
+// diagnostic costs the length of its lines, not of the file) and counts
+// lines from the start of src otherwise.
+func lineStart(src []byte, pos hcl.Pos) int {
+	if pos.Byte > 0 && pos.Byte <= len(src) {
+		at := bytes.LastIndexByte(src[:pos.Byte], '\n') + 1
+		if pos.Line == 1 && at == 0 || pos.Line > 1 && at > 0 {
+			return at
+		}
+	}
+	at := 0
+	for line := 1; line < pos.Line; line++ {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			return len(src) + 1
+		}
+		at += i + 1
+	}
+	return at
 }
 
 // underline returns the caret line for source line number line: spaces
