@@ -9,6 +9,7 @@ import (
 	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/internal/par"
 	"github.com/vpcreach/vpcreach/rules"
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -176,13 +177,15 @@ func CheckRules(topo *topology.Topology) hcl.Diagnostics {
 }
 
 func checkGroups(groups []*topology.RuleGroup) hcl.Diagnostics {
-	var diags hcl.Diagnostics
 	env := rules.Env{HomeNet: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}}
-	for _, g := range groups {
-		if g == nil {
-			continue
+	each := make([]hcl.Diagnostics, len(groups))
+	par.Do(len(groups), func(i int) {
+		if groups[i] != nil {
+			_, each[i] = rules.LoadGroup(groupSpec(&topology.StatefulGroupRef{Group: groups[i]}), env)
 		}
-		_, d := rules.LoadGroup(groupSpec(&topology.StatefulGroupRef{Group: g}), env)
+	})
+	var diags hcl.Diagnostics
+	for _, d := range each {
 		diags = append(diags, d...)
 	}
 	return diag.Sort(diag.Dedupe(diags))
