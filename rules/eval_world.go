@@ -44,7 +44,7 @@ func (w *world) after(r *walkResult, pk *packet, j int, ev *evaluation) *world {
 	if r.latch != latchNone {
 		n.latch, n.latchBy, n.latchAt = r.latch, r.latchBy, pk.phase
 	}
-	d := Decision{Kind: DecidedByNoMatch, Outcome: Pass}
+	d := Decision{Kind: DecidedByNoMatch, Outcome: Pass, DefaultAction: ev.p.defaults.names}
 	switch {
 	case r.dropped:
 		d = ruleDecision(r.decider, Drop)

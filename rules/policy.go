@@ -22,12 +22,12 @@ const (
 type Policy struct {
 	name  string
 	order string
-	// rules in evaluation order, the emulated default actions last.
+	// rules in evaluation order (the rule groups' rules).
 	rules []*compiledRule
 	// user are the rules of the rule groups in evaluation order.
 	user []*Rule
-	// defaults are the stateful default action names, in policy order.
-	defaults        []string
+	// defaults are the stateful default actions, applied after the rules.
+	defaults        policyDefaults
 	streamException string
 	index           *ruleIndex
 	stateless       *statelessEngine
@@ -96,10 +96,9 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	for _, c := range compiled {
 		p.user = append(p.user, c.rule)
 	}
-	defs, d := defaultRules(spec, p.order)
+	defs, d := compileDefaults(spec, p.order)
 	diags = append(diags, d...)
-	p.defaults = spec.StatefulDefaultActions
-	compiled = append(compiled, defs...)
+	p.defaults = defs
 	for i, c := range compiled {
 		c.pos = i
 	}
