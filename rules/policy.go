@@ -96,6 +96,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	for _, c := range compiled {
 		p.user = append(p.user, c.rule)
 	}
+	diags = append(diags, checkPolicyRules(spec, len(p.user))...)
 	defs, d := compileDefaults(spec, p.order)
 	diags = append(diags, d...)
 	p.defaults = defs
