@@ -4,7 +4,9 @@ package rules
 // list by calling itself on the list's body and refuses a rule once these
 // calls nest too deeply ("address block recursion limit reached (max
 // 64)", "port block recursion limit reached (max 64)"): 63 nested lists
-// in an address field, 64 in a port field. The parser checks the depth
+// in an address field, 64 in a port field (checked with Suricata 7.0.10's
+// -T: 63 and 64 load, 64 and 65 are refused, negated or not). The parser
+// checks the depth
 // before it descends, so a deeply nested field costs one scan, never a
 // deep recursion.
 const (
