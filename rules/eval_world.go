@@ -75,7 +75,7 @@ func ruleDecision(c *compiledRule, o Outcome) Decision {
 	return d
 }
 
-// setRule names c in d: the rule, or the default action it emulates.
+// setRule names c in d: the rule, or the default action c stands for.
 func setRule(d *Decision, c *compiledRule) {
 	if c.def != "" {
 		d.DefaultAction = c.def

@@ -52,8 +52,9 @@ type loadedRule struct {
 }
 
 // compilePolicy compiles spec with load: every group is loaded, rules are
-// put in evaluation order (see orderRules), their options compiled and the
-// default actions appended (strict order only).
+// put in evaluation order (see orderRules), their options compiled, and the
+// stateful default actions checked (strict order only; evaluation applies
+// them after the rules, see policyDefaults).
 func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	p := &Policy{
@@ -254,7 +255,8 @@ func sortActionOrder(rs []*compiledRule) {
 
 // CompilePolicy compiles a firewall policy: it loads every stateful rule
 // group with spec.Env (LoadGroup), orders the rules (STRICT_ORDER: groups
-// by ascending priority, rules as written, then the default actions;
+// by ascending priority, rules as written, then the default actions, which
+// act on every packet no rule passed or dropped (see defaultActions);
 // DEFAULT_ACTION_ORDER: pass, drop, reject, alert, each by priority then
 // sid), compiles their options into decidable conditions and indexes them.
 // The policy is usable even with error diagnostics (rules that failed to
