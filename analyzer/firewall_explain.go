@@ -151,6 +151,9 @@ func (s *session) explainDefaults(j *endpointJudgement) {
 			msg = fmt.Sprintf("no rule matched the %s; the policy default %s %s it", pr.Phase, d.DefaultAction, verb(d.Outcome))
 		case rules.DecidedByNoMatch:
 			msg = fmt.Sprintf("no rule matched the %s and the policy has no default drop action, so it passes", pr.Phase)
+			if d.DefaultAction != "" {
+				msg = fmt.Sprintf("no rule matched the %s and the policy default %s does not drop it, so it passes", pr.Phase, d.DefaultAction)
+			}
 		default:
 			continue
 		}

@@ -25,8 +25,11 @@ func firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRule
 		}
 	case rules.DecidedByDefault:
 		info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: d.DefaultAction}
-	case rules.DecidedByNoMatch:
+	case rules.DecidedByNoMatch: // the policy's defaults, if any, did not act on it
 		info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: "none"}
+		if d.DefaultAction != "" {
+			info.DefaultAction = d.DefaultAction
+		}
 	case rules.DecidedByStateless:
 		info = &FirewallRuleInfo{Engine: EngineStateless, RuleGroup: d.StatelessGroup, Priority: d.StatelessPriority}
 	case rules.DecidedByStatelessDefault:
@@ -177,6 +180,8 @@ func describeDecision(p rules.Phase, d rules.Decision) string {
 	switch {
 	case d.Rule != nil:
 		return fmt.Sprintf("%s %s the %s", ruleName(d.Rule), actionVerb(d.Action), p)
+	case d.Kind == rules.DecidedByNoMatch && d.DefaultAction != "":
+		return fmt.Sprintf("no rule matches the %s and the policy default %s lets it pass", p, d.DefaultAction)
 	case d.Kind == rules.DecidedByNoMatch:
 		return fmt.Sprintf("no rule matches and the %s passes", p)
 	case d.DefaultAction != "":

@@ -67,7 +67,8 @@ type compiledRule struct {
 	pos    int // evaluation position
 	action Action
 	typ    sigType
-	// def names the default action this rule emulates ("" for user rules).
+	// def names the default action this rule-less entry stands for in
+	// decisions ("" for user rules; see policyDefaults).
 	def string
 
 	protos         protoMask

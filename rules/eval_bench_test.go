@@ -3,10 +3,8 @@ package rules
 import (
 	"net/netip"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/policyspec"
@@ -51,46 +49,62 @@ func benchFlows() []Flow {
 	}
 }
 
-// BenchmarkEvaluateET evaluates one flow against the whole ET Open set.
+// BenchmarkEvaluateET evaluates one flow against the whole ET Open set,
+// as written and with every rule made a drop (none skipped as alert-only).
+// "uncached" is the evaluation itself (Evaluate without its memo: what
+// the first query of a flow class costs); "memo" is Evaluate repeating
+// flows it has seen (a memo lookup).
 func BenchmarkEvaluateET(b *testing.B) {
 	for _, mode := range []struct {
 		name   string
 		asDrop bool
 	}{{"as-written", false}, {"all-drop", true}} {
 		p := etPolicy(b, mode.asDrop)
-		b.Run(mode.name, func(b *testing.B) {
-			flows := benchFlows()
-			b.ReportMetric(float64(p.RuleCount()), "rules")
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
+		flows := benchFlows()
+		for _, f := range flows {
+			b.Run(mode.name+"/uncached/"+f.App, func(b *testing.B) {
+				b.ReportMetric(float64(p.RuleCount()), "rules")
+				for b.Loop() {
+					p.evaluate(f, nil, false)
+				}
+			})
+		}
+		b.Run(mode.name+"/memo", func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
 				p.Evaluate(flows[i%len(flows)])
 			}
 		})
 	}
 }
 
-// TestETMedianUnderOneMillisecond guards the performance target: the median
-// evaluation of a flow against all of ET Open (every rule made a drop, so
-// none is skipped as alert-only). BenchmarkEvaluateET measures it on an
-// idle machine (< 1 ms); this test runs beside the others, so it fails
-// only past 5 ms (a regression guard), and logs the median.
-func TestETMedianUnderOneMillisecond(t *testing.T) {
+// TestETEvaluationIsUncached checks what BenchmarkEvaluateET's "uncached"
+// case measures: evaluate does not read or fill the memo, so every call
+// evaluates the flow (the memo being empty after 400 of them), and it
+// gives the same results as Evaluate. (The figures are in the README;
+// timing is a benchmark's job, not a test's.)
+func TestETEvaluationIsUncached(t *testing.T) {
 	t.Parallel()
-	if testing.Short() || raceEnabled {
-		t.Skip("timing test")
-	}
 	p := etPolicy(t, true)
 	flows := benchFlows()
-	var times []time.Duration
-	for i := 0; i < 400; i++ {
-		start := time.Now()
-		p.Evaluate(flows[i%len(flows)])
-		times = append(times, time.Since(start))
+	for i := range 400 {
+		p.evaluate(flows[i%len(flows)], nil, false)
 	}
-	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	med := times[len(times)/2]
-	t.Logf("%d rules, median %v", p.RuleCount(), med)
-	if med > 5*time.Millisecond {
-		t.Errorf("median %v > 5ms", med)
+	p.cache.mu.Lock()
+	n := len(p.cache.m)
+	p.cache.mu.Unlock()
+	if n != 0 {
+		t.Fatalf("evaluate filled the memo with %d entries", n)
+	}
+	compared := 0
+	for _, f := range flows {
+		want := p.evaluate(f, nil, false)
+		got := p.Evaluate(f)
+		if got.Verdict != want.Verdict || phaseOutcomes(got) != phaseOutcomes(want) {
+			t.Errorf("%v: Evaluate %s %s, evaluate %s %s", f, got.Verdict, phaseOutcomes(got), want.Verdict, phaseOutcomes(want))
+		}
+		compared++
+	}
+	if compared != len(flows) || compared < 4 {
+		t.Fatalf("compared %d flows", compared)
 	}
 }

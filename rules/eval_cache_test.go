@@ -43,20 +43,32 @@ func TestAddrClassesSeparateSets(t *testing.T) {
 	c := p.cache.classes
 	sets := policySets(p)
 	pool := classPool(c)
+	for _, s := range c.starts { // more members per class: the addresses after its start
+		for a, k := s.Next(), 0; a.IsValid() && k < 3; a, k = a.Next(), k+1 {
+			pool = append(pool, a)
+		}
+	}
 	if len(c.starts) < 8 {
 		t.Fatalf("only %d classes: %v", len(c.starts), c.starts)
 	}
+	pairs, compared := 0, 0
 	for i, a := range pool {
 		for _, x := range pool[i+1:] {
 			if c.of(a) != c.of(x) {
 				continue
 			}
+			pairs++
 			for _, s := range sets {
 				if s != nil && s.Contains(a) != s.Contains(x) {
 					t.Fatalf("%s and %s share class %d but differ in %v", a, x, c.of(a), s.Ranges())
 				}
+				compared++
 			}
 		}
+	}
+	t.Logf("%d same-class address pairs, %d set memberships compared", pairs, compared)
+	if pairs < 100 || compared < 10*pairs {
+		t.Errorf("weak property test: %d same-class pairs, %d memberships compared", pairs, compared)
 	}
 	for _, s := range c.starts {
 		if p := s.Prev(); p.IsValid() && c.of(p) == c.of(s) {

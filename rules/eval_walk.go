@@ -64,7 +64,8 @@ type walkResult = walkState
 
 // walk runs the rules at positions cands (evaluation order) on packet pk
 // of the evaluated flow, forking at may-match rules and merging branches that agree on
-// (latch, dropped, done). It returns the branches, the baseline first, and
+// (latch, dropped, done), then the policy's drop default action on the
+// branches no rule decided. It returns the branches, the baseline first, and
 // reports every may-match rule met while some branch was still walking.
 func walk(rs []*compiledRule, cands []int32, pk *packet, ev *evaluation) []walkResult {
 	var bufA, bufB [maxWalkStates]walkState
@@ -90,6 +91,7 @@ func walk(rs []*compiledRule, cands []int32, pk *packet, ev *evaluation) []walkR
 			break
 		}
 	}
+	ev.p.defaults.finish(states, pk)
 	return append([]walkResult(nil), states...)
 }
 

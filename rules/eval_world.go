@@ -44,7 +44,7 @@ func (w *world) after(r *walkResult, pk *packet, j int, ev *evaluation) *world {
 	if r.latch != latchNone {
 		n.latch, n.latchBy, n.latchAt = r.latch, r.latchBy, pk.phase
 	}
-	d := Decision{Kind: DecidedByNoMatch, Outcome: Pass}
+	d := Decision{Kind: DecidedByNoMatch, Outcome: Pass, DefaultAction: ev.p.defaults.names}
 	switch {
 	case r.dropped:
 		d = ruleDecision(r.decider, Drop)
@@ -75,7 +75,7 @@ func ruleDecision(c *compiledRule, o Outcome) Decision {
 	return d
 }
 
-// setRule names c in d: the rule, or the default action it emulates.
+// setRule names c in d: the rule, or the default action c stands for.
 func setRule(d *Decision, c *compiledRule) {
 	if c.def != "" {
 		d.DefaultAction = c.def

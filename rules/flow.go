@@ -161,8 +161,9 @@ const (
 	DecidedByLatch
 	// DecidedByDefault: a stateful default action (DefaultAction).
 	DecidedByDefault
-	// DecidedByNoMatch: no stateful rule or default action matched; the
-	// packet passes.
+	// DecidedByNoMatch: no stateful rule decided the packet and no default
+	// action dropped it; the packet passes. DefaultAction names the
+	// policy's default actions that did not act on it ("" for none).
 	DecidedByNoMatch
 	// DecidedByStateless: a stateless rule with aws:pass or aws:drop
 	// (StatelessGroup, StatelessPriority, Action).

@@ -12,7 +12,8 @@ import (
 // (Suricata text, standard 5-tuple rules or a domain list), resolves each
 // rule's header variables against the group's ip_set, port_set and
 // ip_set_reference blocks and the policy's HOME_NET (env), and checks the
-// rules against what AWS Network Firewall accepts.
+// rules against what AWS Network Firewall accepts, its quotas included
+// (quotas.go).
 //
 // The result holds the rules that loaded without error, in written order,
 // with Group set to spec.Name, Index to their position in the result, and
@@ -23,11 +24,15 @@ import (
 // domain lists at the HCL attribute or block.
 func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
 	rules, diags := parseSource(spec)
+	diags = append(diags, checkRulesString(spec)...)
+	diags = append(diags, checkGroupCapacity(spec, len(rules))...)
 	vars := newVarEnv(spec, env)
+	lens := varLengths(spec, env)
 	out := rules[:0]
 	sids := make(map[int64]*Rule, len(rules))
 	for _, r := range rules {
 		d := vars.resolveRule(r)
+		d = append(d, checkRuleLength(r, lens)...)
 		d = append(d, checkAWS(r, spec.RuleOrder)...)
 		d = append(d, checkSID(r, sids)...)
 		diags = append(diags, d...)

@@ -17,12 +17,12 @@ import (
 type Policy struct {
 	name  string
 	order policyspec.RuleOrder
-	// rules in evaluation order, the emulated default actions last.
+	// rules in evaluation order (the rule groups' rules).
 	rules []*compiledRule
 	// user are the rules of the rule groups in evaluation order.
 	user []*Rule
-	// defaults are the stateful default action names, in policy order.
-	defaults        []string
+	// defaults are the stateful default actions, applied after the rules.
+	defaults        policyDefaults
 	streamException string
 	index           *ruleIndex
 	stateless       *statelessEngine
@@ -47,8 +47,9 @@ type loadedRule struct {
 }
 
 // compilePolicy compiles spec with load: every group is loaded, rules are
-// put in evaluation order (see orderRules), their options compiled and the
-// default actions appended (strict order only).
+// put in evaluation order (see orderRules), their options compiled, and the
+// stateful default actions checked (strict order only; evaluation applies
+// them after the rules, see policyDefaults).
 func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	p := &Policy{
@@ -91,10 +92,10 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	for _, c := range compiled {
 		p.user = append(p.user, c.rule)
 	}
-	defs, d := defaultRules(spec, p.order)
+	diags = append(diags, checkPolicyRules(spec, len(p.user))...)
+	defs, d := compileDefaults(spec, p.order)
 	diags = append(diags, d...)
-	p.defaults = spec.StatefulDefaultActions
-	compiled = append(compiled, defs...)
+	p.defaults = defs
 	for i, c := range compiled {
 		c.pos = i
 	}
@@ -249,7 +250,8 @@ func sortActionOrder(rs []*compiledRule) {
 
 // CompilePolicy compiles a firewall policy: it loads every stateful rule
 // group with spec.Env (LoadGroup), orders the rules (STRICT_ORDER: groups
-// by ascending priority, rules as written, then the default actions;
+// by ascending priority, rules as written, then the default actions, which
+// act on every packet no rule passed or dropped (see defaultActions);
 // DEFAULT_ACTION_ORDER: pass, drop, reject, alert, each by priority then
 // sid), compiles their options into decidable conditions and indexes them.
 // The policy is usable even with error diagnostics (rules that failed to

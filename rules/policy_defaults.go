@@ -2,51 +2,87 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/policyspec"
-	"github.com/vpcreach/vpcreach/ports"
-	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
-// defaultActionRule is how a stateful default action is emulated: the
-// rule the oracle appends after all user rules.
-type defaultActionRule struct {
-	action Action
-	flow   string // flow keyword value, "" for none
-	sid    int64
-	// approx is set for actions emulated by a close but not identical rule.
-	approx bool
+// defaultScope is which packets a stateful default action acts on, among
+// those no rule passed or dropped on a flow with no latched action.
+type defaultScope uint8
+
+const (
+	// scopeAll: every such packet, the TCP handshake included
+	// (aws:drop_strict, aws:alert_strict).
+	scopeAll defaultScope = iota + 1
+	// scopeEstablished: packets of established flows, both directions
+	// (aws:*_established, aws:*_established_app_layer).
+	scopeEstablished
+	// scopeEstablishedToServer: packets of established flows from the
+	// client (aws:*_established_app_layer_to_server).
+	scopeEstablishedToServer
+)
+
+// defaultAction is an AWS stateful default action.
+type defaultAction struct {
+	action Action // ActionDrop or ActionAlert
+	scope  defaultScope
 }
 
-// defaultActionRules maps AWS stateful default actions to their rules.
-// aws:drop_strict is ip_only (first packet of each direction, latches);
-// the established variants are pkt rules (each established packet).
-var defaultActionRules = map[string]defaultActionRule{
-	"aws:drop_strict":                           {ActionDrop, "", 2100000001, false},
-	"aws:drop_established":                      {ActionDrop, "established", 2100000002, false},
-	"aws:alert_strict":                          {ActionAlert, "", 2100000003, false},
-	"aws:alert_established":                     {ActionAlert, "established", 2100000004, false},
-	"aws:drop_established_app_layer":            {ActionDrop, "established", 2100000005, true},
-	"aws:alert_established_app_layer":           {ActionAlert, "established", 2100000006, true},
-	"aws:drop_established_app_layer_to_server":  {ActionDrop, "established,to_server", 2100000007, true},
-	"aws:alert_established_app_layer_to_server": {ActionAlert, "established,to_server", 2100000008, true},
-	"aws:drop_established_to_server":            {ActionDrop, "established,to_server", 2100000009, true},
-	"aws:alert_established_to_server":           {ActionAlert, "established,to_server", 2100000010, true},
+// defaultActions maps AWS's stateful default actions (the FirewallPolicy
+// API's values) to what they do. AWS appends them to the rules "as rules
+// that evaluate last" and documents them per packet:
+//   - drop_strict ("Drop all") drops every packet no rule passed, the TCP
+//     handshake included, and the flow with it;
+//   - drop_established drops the unmatched packets of established flows
+//     and lets the handshake through;
+//   - the *_app_layer variants wait until the application protocol is
+//     identified and its request (TLS ClientHello, HTTP request line and
+//     headers) is complete before dropping; the engine's client-data phase
+//     is that complete request, so in phases they act as drop_established,
+//     and the _to_server variant drops client-to-server packets only;
+//   - the alert variants only log.
+//
+// This is AWS's documented behaviour, not the oracle's emulation (an
+// IP-only "drop ip any any -> any any" rule that Suricata runs on the first
+// packet of each direction only; see testdata/oracle/README.md).
+var defaultActions = map[string]defaultAction{
+	"aws:drop_strict":                           {ActionDrop, scopeAll},
+	"aws:alert_strict":                          {ActionAlert, scopeAll},
+	"aws:drop_established":                      {ActionDrop, scopeEstablished},
+	"aws:alert_established":                     {ActionAlert, scopeEstablished},
+	"aws:drop_established_app_layer":            {ActionDrop, scopeEstablished},
+	"aws:alert_established_app_layer":           {ActionAlert, scopeEstablished},
+	"aws:drop_established_app_layer_to_server":  {ActionDrop, scopeEstablishedToServer},
+	"aws:alert_established_app_layer_to_server": {ActionAlert, scopeEstablishedToServer},
 }
 
-// defaultRules returns the compiled rules emulating the policy's stateful
-// default actions, in the order given.
-func defaultRules(spec PolicySpec, order policyspec.RuleOrder) ([]*compiledRule, hcl.Diagnostics) {
+// policyDefaults is a policy's stateful default actions as evaluation
+// uses them.
+type policyDefaults struct {
+	// drop is the drop default action as a rule-less compiledRule naming
+	// it (nil when the policy has none); dropScope is its scope.
+	drop      *compiledRule
+	dropScope defaultScope
+	// names names the defaults in decisions where none acted: the drop
+	// default, else the alert defaults ("" when the policy has none).
+	names string
+}
+
+// compileDefaults checks the policy's stateful default actions: known
+// names, strict order only, at most one drop action.
+func compileDefaults(spec PolicySpec, order policyspec.RuleOrder) (policyDefaults, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
-	var out []*compiledRule
+	var out policyDefaults
+	var alerts []string
 	drops := 0
 	for _, name := range spec.StatefulDefaultActions {
-		d, ok := defaultActionRules[name]
+		d, ok := defaultActions[name]
 		if !ok {
 			diags = append(diags, policyError(spec, "Unknown stateful default action",
-				fmt.Sprintf("%q is not an AWS stateful default action; expected aws:drop_strict, aws:drop_established, aws:alert_strict or aws:alert_established.", name)))
+				fmt.Sprintf("%q is not an AWS stateful default action; expected aws:drop_strict, aws:drop_established, aws:drop_established_app_layer, aws:drop_established_app_layer_to_server or their aws:alert_* twins.", name)))
 			continue
 		}
 		if order != policyspec.StrictOrder {
@@ -54,40 +90,54 @@ func defaultRules(spec PolicySpec, order policyspec.RuleOrder) ([]*compiledRule,
 				fmt.Sprintf("Stateful default actions such as %s are allowed only with STRICT_ORDER.", name)))
 			continue
 		}
-		if d.action == ActionDrop {
-			if drops++; drops == 2 {
-				diags = append(diags, policyError(spec, "Several drop default actions",
-					"A policy may choose at most one drop default action."))
-			}
+		if d.action != ActionDrop {
+			alerts = append(alerts, name)
+			continue
 		}
-		if d.approx {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagWarning, Summary: "Default action approximated", Subject: rangePtr(spec.Range),
-				Detail: fmt.Sprintf("%s is evaluated as a drop/alert of unmatched established packets (flow:%s); AWS has not published how it waits for the application layer.", name, d.flow),
-			})
+		if drops++; drops == 2 {
+			diags = append(diags, policyError(spec, "Several drop default actions",
+				"A policy may choose at most one drop default action."))
+			continue
 		}
-		out = append(out, compileRule(d.rule(name), nil))
-		out[len(out)-1].def = name
+		out.drop = &compiledRule{action: ActionDrop, def: name, pos: -1}
+		out.dropScope = d.scope
+	}
+	out.names = strings.Join(alerts, ", ")
+	if out.drop != nil {
+		out.names = out.drop.def
 	}
 	return out, diags
 }
 
-// rule returns the synthetic rule emulating default action name.
-func (d defaultActionRule) rule(name string) *Rule {
-	text := fmt.Sprintf(`%s ip any any -> any any (msg:"%s"; `, d.action, name)
-	opts := []Option{{Name: "msg", Value: `"` + name + `"`, HasValue: true}}
-	if d.flow != "" {
-		text += "flow:" + d.flow + "; "
-		opts = append(opts, Option{Name: "flow", Value: d.flow, HasValue: true})
+// appliesTo reports whether the drop default acts on packet pk.
+func (d *policyDefaults) appliesTo(pk *packet) bool {
+	switch d.dropScope {
+	case scopeAll:
+		return true
+	case scopeEstablished:
+		return pk.established
+	case scopeEstablishedToServer:
+		return pk.established && pk.toServer
 	}
-	text += fmt.Sprintf("sid:%d;)", d.sid)
-	opts = append(opts, Option{Name: "sid", Value: fmt.Sprint(d.sid), HasValue: true})
-	anyAddr := syntax.AddrExpr{Kind: syntax.AddrAny}
-	anyPort := syntax.PortExpr{Kind: syntax.PortAny, Ports: ports.All()}
-	return &Rule{
-		Action: d.action, Protocol: "ip", Source: anyAddr, SourcePort: anyPort,
-		Destination: anyAddr, DestinationPort: anyPort, Options: opts, SID: d.sid, Msg: name,
-		Text: text, Src: allAddrs(), Dst: allAddrs(), SrcPorts: ports.AllSet(), DstPorts: ports.AllSet(), Group: name,
+	return false
+}
+
+// finish applies the drop default to the walk branches that no rule
+// passed or dropped (a latched flow is not walked at all). Drop all
+// latches the drop on the flow, as a header-only drop would.
+func (d *policyDefaults) finish(states []walkState, pk *packet) {
+	if d.drop == nil || !d.appliesTo(pk) {
+		return
+	}
+	for i := range states {
+		s := &states[i]
+		if s.done || s.dropped {
+			continue
+		}
+		s.dropped, s.decider, s.deciderAssumed = true, d.drop, false
+		if d.dropScope == scopeAll && s.latch == latchNone {
+			s.latch, s.latchBy = latchDrop, d.drop
+		}
 	}
 }
 

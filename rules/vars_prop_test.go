@@ -125,6 +125,7 @@ func refValue(e refExpr, top bool, fams []uint64) (uint64, bool) {
 func TestResolveAddrProperty(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
+	sets, refused, points := 0, 0, 0
 	for i := range 3000 {
 		e := genAddr(r, 3)
 		want, wantOK := refValue(e, true, []uint64{v4Bits, v6Bits})
@@ -134,14 +135,29 @@ func TestResolveAddrProperty(t *testing.T) {
 			t.Fatalf("case %d %s: ok = %v, want %v (%v)", i, e, gotOK, wantOK, diags)
 		}
 		if !wantOK {
+			refused++
 			continue
 		}
+		sets++
 		for j, a := range addrPoints {
 			got := rs[0].Src == nil || rs[0].Src.Contains(a)
 			if w := want&(1<<j) != 0; got != w {
 				t.Fatalf("case %d %s: contains %s = %v, want %v (set %v)", i, e, a, got, w, FormatAddrs(rs[0].Src))
 			}
+			points++
 		}
+	}
+	checkPropertyCounts(t, sets, refused, points, 2000, 300)
+}
+
+// checkPropertyCounts fails a property test that compared fewer resolved
+// sets (and membership tests) or refused expressions than meant.
+func checkPropertyCounts(t *testing.T, sets, refused, points, minSets, minRefused int) {
+	t.Helper()
+	t.Logf("%d sets compared (%d memberships), %d refused as the reference refuses them", sets, points, refused)
+	if sets < minSets || refused < minRefused || points < 16*sets {
+		t.Errorf("weak property test: %d sets (want %d), %d memberships, %d refused (want %d)",
+			sets, minSets, points, refused, minRefused)
 	}
 }
 
@@ -168,6 +184,7 @@ func genPort(r *rand.Rand, depth int) refExpr {
 func TestResolvePortProperty(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(3, 4))
+	sets, refused, points := 0, 0, 0
 	for i := range 3000 {
 		e := genPort(r, 3)
 		want, wantOK := refValue(e, true, []uint64{1<<17 - 1})
@@ -177,8 +194,10 @@ func TestResolvePortProperty(t *testing.T) {
 			t.Fatalf("case %d %s: ok = %v, want %v (%v)", i, e, gotOK, wantOK, diags)
 		}
 		if !wantOK {
+			refused++
 			continue
 		}
+		sets++
 		for p := range 17 {
 			port := uint16(p)
 			if p == 16 {
@@ -187,6 +206,8 @@ func TestResolvePortProperty(t *testing.T) {
 			if got, w := rs[0].SrcPorts.Contains(port), want&(1<<p) != 0; got != w {
 				t.Fatalf("case %d %s: contains %d = %v, want %v (set %v)", i, e, port, got, w, rs[0].SrcPorts)
 			}
+			points++
 		}
 	}
+	checkPropertyCounts(t, sets, refused, points, 2000, 300)
 }

@@ -46,6 +46,10 @@ func (p *ruleParser) parseHeader(r *Rule) (optStart int, ok bool) {
 	}
 	p.parseAction(r, f[0])
 	p.parseProtocol(r, f[1])
+	if !p.listDepthOK(f[2], addrList, maxAddrListDepth) || !p.listDepthOK(f[3], portList, maxPortListDepth) ||
+		!p.listDepthOK(f[5], addrList, maxAddrListDepth) || !p.listDepthOK(f[6], portList, maxPortListDepth) {
+		return 0, false
+	}
 	r.Source = p.parseAddr(f[2])
 	r.SourcePort = p.parsePort(f[3])
 	p.parseDirection(r, f[4])

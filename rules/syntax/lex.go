@@ -1,8 +1,8 @@
 package syntax
 
 import (
+	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -22,6 +22,8 @@ type segment struct {
 	text  string  // the segment's text
 	pos   hcl.Pos // file position of the segment's first byte
 	ascii bool    // text is ASCII, so columns advance with bytes
+	// marks index the columns of a non-ASCII segment (see columnMarks).
+	marks []colMark
 	// fixed, when set, is the range every offset of the segment maps to
 	// (generated text has no position of its own).
 	fixed *hcl.Range
@@ -39,6 +41,9 @@ func (m *srcMap) markASCII(all bool) {
 	for i := range m.segs {
 		s := &m.segs[i]
 		s.ascii = all || IsASCII(s.text)
+		if !s.ascii && s.fixed == nil {
+			s.marks = columnMarks(s.text)
+		}
 	}
 }
 
@@ -48,14 +53,10 @@ func (m *srcMap) addFixed(off int, text string, r *hcl.Range) {
 }
 
 // seg returns the segment holding offset i (the last one for offsets past
-// the end).
+// the end): a binary search, segments being in offset order.
 func (m *srcMap) seg(i int) *segment {
-	for k := len(m.segs) - 1; k > 0; k-- {
-		if m.segs[k].off <= i {
-			return &m.segs[k]
-		}
-	}
-	return &m.segs[0]
+	k := sort.Search(len(m.segs), func(k int) bool { return m.segs[k].off > i }) - 1
+	return &m.segs[max(k, 0)]
 }
 
 // startPos returns the file position of the byte at offset i.
@@ -83,7 +84,7 @@ func (m *srcMap) endPos(i int) hcl.Pos {
 func (s *segment) at(d int) hcl.Pos {
 	col := d
 	if !s.ascii {
-		col = utf8.RuneCountInString(s.text[:min(d, len(s.text))])
+		col = runeColumn(s.text, s.marks, d)
 	}
 	return hcl.Pos{Line: s.pos.Line, Column: s.pos.Column + col, Byte: s.pos.Byte + d}
 }
