@@ -23,6 +23,12 @@ const (
 	CodeNGWRequiresSourceInVPC    = "NGW_REQUIRES_SOURCE_IN_VPC"
 	CodeNoPossibleDestination     = "NO_POSSIBLE_DESTINATION"
 	CodeIGWDestinationNotPublic   = "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
+	// CodeNGWAcceptsOnlyReplies (vpcreach's own; Reachability Analyzer
+	// has no code for it, as it refuses a NAT gateway as a destination): a
+	// connection is addressed to a NAT gateway, public or private, at its
+	// Elastic IP or private IP. A NAT gateway translates connections its
+	// side starts and admits only their replies; nothing listens on it.
+	CodeNGWAcceptsOnlyReplies = "NGW_ACCEPTS_ONLY_REPLIES"
 
 	// Informational (Analysis.AdditionalDetails).
 	CodeFirewallUnsupportedRuleOptions    = "FIREWALL_UNSUPPORTED_RULE_OPTIONS"

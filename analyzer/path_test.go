@@ -73,6 +73,19 @@ func TestEgressPaths(t *testing.T) {
 			verdict: Reachable, codes: []string{}},
 		{name: "internet to a private instance", fixture: fx, q: tcp("internet_gateway.igw", "instance.nopub", 443),
 			verdict: NotReachable, codes: []string{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS/forward"}},
+		// A NAT gateway is never the destination of a connection (issue 12
+		// item 2): not at its Elastic IP from the internet, not at its
+		// private IP from the VPC, public or private gateway alike.
+		{name: "internet to a NAT gateway's Elastic IP", fixture: fx, q: tcp("8.8.8.8", "203.0.113.10", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "internet to a NAT gateway by name", fixture: fx, q: tcp("internet_gateway.igw", "nat_gateway.nat_b", 443),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance to a NAT gateway's private IP", fixture: fx, q: tcp("instance.web", "10.1.0.4", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance to a private NAT gateway", fixture: fx, q: tcp("instance.web", "nat_gateway.nat_private", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance in another subnet to a NAT gateway", fixture: fx, q: tcp("instance.iso", "nat_gateway.nat_a", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
 		{name: "NACL forgets the NAT's ephemeral ports", fixture: fx, q: tcp("instance.b1", internetHost, 443),
 			verdict: NotReachable, codes: []string{"SUBNET_ACL_RESTRICTION/return"}},
 		{name: "NACL allows part of the NAT's ports", fixture: fx, q: tcp("instance.c1", internetHost, 443),
