@@ -86,7 +86,11 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 	if s.rec != nil {
 		s.rec.walkFindings, s.rec.walkDetails = len(s.explanations), len(s.details)
 	}
-	s.evaluateFirewalls()
+	if !walkCut(fwd, ret) {
+		// A walk cut at the hop limit leaves the firewalls' view of the
+		// flow unknown: no judgement is better than a wrong one.
+		s.evaluateFirewalls()
+	}
 	var pr *probe
 	if probing {
 		pr = newProbe(s, fwd, ret) // before the findings are sorted
@@ -112,14 +116,27 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 	return a, pr
 }
 
+// verdictOf decides from the findings and the walks: any blocking finding,
+// or a walk that did not arrive, is NOT_REACHABLE, except that a walk cut
+// at the hop limit with nothing blocking before it is AMBIGUOUS.
 func verdictOf(s *session, fwd, ret *walker) Verdict {
 	switch {
-	case len(s.explanations) > 0 || !fwd.reached || ret == nil || !ret.reached:
+	case len(s.explanations) > 0:
+		return NotReachable
+	case walkCut(fwd, ret):
+		return Ambiguous
+	case !fwd.reached || ret == nil || !ret.reached:
 		return NotReachable
 	case s.ambiguous:
 		return Ambiguous
 	}
 	return Reachable
+}
+
+// walkCut reports whether the request (or, once it arrived, the reply)
+// walk stopped at the hop limit.
+func walkCut(fwd, ret *walker) bool {
+	return fwd.cut || (ret != nil && ret.cut)
 }
 
 // destinationAddr is the address the request is sent to: an instance's

@@ -38,6 +38,16 @@ type Network struct {
 	// ruleBounds are the sorted addresses where firewall rules' address
 	// sets start or end+1 (address classes of CIDR destinations).
 	ruleBounds []netip.Addr
+	// maxHops, when positive, replaces defaultMaxHops (tests of the limit).
+	maxHops int
+}
+
+// hopLimit is the number of hops one walk may take (see defaultMaxHops).
+func (n *Network) hopLimit() int {
+	if n.maxHops > 0 {
+		return n.maxHops
+	}
+	return defaultMaxHops
 }
 
 // Topology returns the topology the network was compiled from.
