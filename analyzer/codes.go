@@ -36,7 +36,7 @@ const (
 	// limit (1024 hops per direction) without arriving, being blocked or
 	// looping. The verdict is AMBIGUOUS unless something before that point
 	// blocks. A true loop (the same hop in the same state) is ROUTING_LOOP.
-	CodeHopLimitExceeded = "HOP_LIMIT_EXCEEDED"
+	CodeHopLimitExceeded                  = "HOP_LIMIT_EXCEEDED"
 	CodeFirewallUnsupportedRuleOptions    = "FIREWALL_UNSUPPORTED_RULE_OPTIONS"
 	CodeFirewallUnsupportedHigherPriority = "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES"
 	CodeFirewallPolicyDefaultAction       = "FIREWALL_POLICY_DEFAULT_ACTION"
