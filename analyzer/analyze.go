@@ -39,8 +39,13 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 		return q, src, dst, cidr, fmt.Errorf("--from: %w", err)
 	}
 	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
-		if src.kind == epInternet && !p.Addr().IsPrivate() {
+		p = p.Masked()
+		if src.kind == epInternet && !p.Addr().IsPrivate() && (p.Addr().Is4() || vpcHolding(n.topo, p.Addr()) == nil) {
 			return q, src, dst, cidr, errBothInternet
+		}
+		src = n.internetOfFamily(src, p.Addr())
+		if src.addr.Is4() != p.Addr().Is4() {
+			return q, src, dst, cidr, familyError(src.addr, p.Addr())
 		}
 		return q, src, dst, p, nil
 	}
@@ -48,13 +53,58 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 	if err != nil {
 		return q, src, dst, cidr, fmt.Errorf("--to: %w", err)
 	}
-	if src.kind == epInternet && dst.kind == epInternet {
+	switch {
+	case src.kind == epInternet && dst.kind == epInternet:
 		return q, src, dst, cidr, errBothInternet
+	case sameEndpoint(src, dst):
+		return q, src, dst, cidr, errSameEndpoint
+	}
+	src, dst = n.internetOfFamily(src, dst.addr), n.internetOfFamily(dst, src.addr)
+	if src.addr.Is4() != dst.addr.Is4() {
+		return q, src, dst, cidr, familyError(src.addr, dst.addr)
 	}
 	return q, src, dst, cidr, nil
 }
 
-var errBothInternet = errors.New("both ends are on the internet: the path never enters the topology")
+var (
+	errBothInternet = errors.New("both ends are on the internet: the path never enters the topology")
+	// errSameEndpoint refuses a path from an endpoint to itself, as the
+	// matrix leaves such cells NOT_APPLICABLE: a host's traffic to its own
+	// address never leaves it, so no route, ACL, security group or
+	// firewall of the network applies.
+	errSameEndpoint = errors.New("the source and the destination are the same endpoint: " +
+		"its traffic to itself never reaches the network, so there is no path to analyse")
+)
+
+// sameEndpoint reports whether src and dst are one ENI (the same instance,
+// whichever of its addresses names it) or one address.
+func sameEndpoint(src, dst endpoint) bool {
+	if src.kind == epInstance && dst.kind == epInstance {
+		return src.instance == dst.instance
+	}
+	return src.kind != epInternet && src.addr == dst.addr
+}
+
+// internetOfFamily returns e with the IPv6 stand-in for the internet when
+// e is the IPv4 one (n.internet) and the other end of the path is IPv6.
+func (n *Network) internetOfFamily(e endpoint, other netip.Addr) endpoint {
+	if e.kind == epInternet && e.addr == n.internet && other.Is6() {
+		e.addr = n.internet6
+	}
+	return e
+}
+
+// familyError refuses a path whose ends are of different address families.
+func familyError(src, dst netip.Addr) error {
+	fam := func(a netip.Addr) string {
+		if a.Is4() {
+			return "IPv4"
+		}
+		return "IPv6"
+	}
+	return fmt.Errorf("the source %s is %s and the destination %s is %s: a packet has one address family",
+		src, fam(src), dst, fam(dst))
+}
 
 // analyzeOne answers a query with a destination port.
 func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {

@@ -33,6 +33,8 @@ type Network struct {
 	// names no internet address: one that no route, rule or ACL of the
 	// topology names specifically.
 	internet netip.Addr
+	// internet6 stands for the internet in an IPv6 query.
+	internet6 netip.Addr
 	// ruleCount is the number of stateful rules in use.
 	ruleCount int
 	// ruleBounds are the sorted addresses where firewall rules' address
@@ -76,6 +78,7 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		n.tgwRoutes[rt] = newPrefixTable(entries)
 	}
 	n.internet = internetRepresentative(topo, extra...)
+	n.internet6 = internetRepresentative6(topo)
 	return n
 }
 
