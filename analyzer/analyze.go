@@ -205,13 +205,15 @@ func destinationAddr(src, dst endpoint) netip.Addr {
 }
 
 // chooseApp returns the application protocol of the query and whether it
-// was inferred from the destination port.
+// was assumed: inferred from the destination port, and not already stated
+// by --sni (TLS) or --http-host (HTTP).
 func chooseApp(q Query) (string, bool) {
 	if q.App != "" {
 		return q.App, false
 	}
 	if app, ok := appByPort(q.Protocol, q.Port); ok {
-		return app, true
+		stated := (app == "tls" && q.SNI != "") || (app == "http" && q.HTTPHost != "")
+		return app, !stated
 	}
 	if q.Protocol.HasPorts() {
 		return "raw", true

@@ -23,8 +23,8 @@ func TestEgressPaths(t *testing.T) {
 	const fx = "egress"
 	runPathCases(t, []pathCase{
 		{name: "tls allowed by SNI", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "www.example.com"),
-			verdict: Reachable, codes: []string{}, details: []string{CodeAssumedAppProtocol},
-			noDetails: []string{CodeFirewallPolicyDefaultAction, CodeFirewallUnsupportedRuleOptions,
+			verdict: Reachable, codes: []string{},
+			noDetails: []string{CodeAssumedAppProtocol, CodeFirewallPolicyDefaultAction, CodeFirewallUnsupportedRuleOptions,
 				CodeFirewallAsymmetricRouting, CodeUnidirectionalPathAnalysisOnly, CodeFirewallUnsupportedHigherPriority}},
 		{name: "tls denied SNI", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "bad.example.com"),
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"},
@@ -35,6 +35,14 @@ func TestEgressPaths(t *testing.T) {
 		{name: "tls without SNI is ambiguous", fixture: fx, q: tcp("instance.app", internetHost, 443),
 			verdict: Ambiguous, codes: []string{}, details: []string{CodeFirewallUnsupportedHigherPriority, CodeFirewallUnsupportedRuleOptions}},
 		{name: "http rejected", fixture: fx, q: tcp("instance.app", internetHost, 80),
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, details: []string{CodeAssumedAppProtocol}},
+		// Issue 12 item 10: --sni states TLS and --http-host states HTTP.
+		{name: "SNI states TLS", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "bad.example.com"),
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, noDetails: []string{CodeAssumedAppProtocol}},
+		{name: "HTTP Host states HTTP", fixture: fx, q: Query{From: "instance.app", To: internetHost, Protocol: topology.ProtocolTCP,
+			Port: 80, HasPort: true, HTTPHost: "www.example.com"},
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, noDetails: []string{CodeAssumedAppProtocol}},
+		{name: "an SNI does not state HTTP", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 80), "www.example.com"),
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, details: []string{CodeAssumedAppProtocol}},
 		{name: "explicit app is not assumed", fixture: fx, q: Query{From: "instance.app", To: internetHost, Protocol: topology.ProtocolTCP,
 			Port: 80, HasPort: true, App: "http"},
