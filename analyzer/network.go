@@ -8,6 +8,7 @@ package analyzer
 
 import (
 	"net/netip"
+	"sync"
 
 	"github.com/vpcreach/vpcreach/rules"
 	"github.com/vpcreach/vpcreach/topology"
@@ -40,6 +41,9 @@ type Network struct {
 	// ruleBounds are the sorted addresses where firewall rules' address
 	// sets start or end+1 (address classes of CIDR destinations).
 	ruleBounds []netip.Addr
+	// ruleInfos memoises the rendering of stateful rules (ruleInfo):
+	// ruleInfoKey -> *FirewallRuleInfo, filled on first use.
+	ruleInfos sync.Map
 	// maxHops, when positive, replaces defaultMaxHops (tests of the limit).
 	maxHops int
 }
