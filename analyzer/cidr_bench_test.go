@@ -1,7 +1,6 @@
 package analyzer_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/analyzer"
@@ -48,7 +47,7 @@ func BenchmarkAnalyzeCIDR(b *testing.B) {
 			reportCPU(b, cpu)
 			b.ReportMetric(float64(classes), "ranges")
 			if classes < 2 {
-				b.Fatal(fmt.Sprintf("%d address ranges: the query does not exercise address classes", classes))
+				b.Fatalf("%d address ranges: the query does not exercise address classes", classes)
 			}
 		})
 	}
