@@ -64,6 +64,9 @@ func (n *Network) analyzeAddressClass(q Query, src endpoint, r netipx.IPRange) *
 	cq := q
 	cq.To = rep.String()
 	dst, err := n.resolveAddr(rep, cq.To, false)
+	if err == nil && sameEndpoint(src, dst) {
+		err = errSameEndpoint
+	}
 	if err != nil {
 		res.Verdict = NotReachable
 		res.Explanations = []*Finding{{Code: CodeNoPossibleDestination, Direction: dirForward.String(),

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"sort"
@@ -38,8 +39,13 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 		return q, src, dst, cidr, &EndpointError{End: Source, Spec: q.From, Err: err}
 	}
 	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
-		if src.kind == epInternet && !p.Addr().IsPrivate() {
+		p = p.Masked()
+		if src.kind == epInternet && !p.Addr().IsPrivate() && (p.Addr().Is4() || vpcHolding(n.topo, p.Addr()) == nil) {
 			return q, src, dst, cidr, ErrBothInternet
+		}
+		src = n.internetOfFamily(src, p.Addr())
+		if src.addr.Is4() != p.Addr().Is4() {
+			return q, src, dst, cidr, familyError(src.addr, p.Addr())
 		}
 		return q, src, dst, p, nil
 	}
@@ -47,10 +53,56 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 	if err != nil {
 		return q, src, dst, cidr, &EndpointError{End: Destination, Spec: q.To, Err: err}
 	}
-	if src.kind == epInternet && dst.kind == epInternet {
+	switch {
+	case src.kind == epInternet && dst.kind == epInternet:
 		return q, src, dst, cidr, ErrBothInternet
+	case sameEndpoint(src, dst):
+		return q, src, dst, cidr, errSameEndpoint
+	}
+	src, dst = n.internetOfFamily(src, dst.addr), n.internetOfFamily(dst, src.addr)
+	if src.addr.Is4() != dst.addr.Is4() {
+		return q, src, dst, cidr, familyError(src.addr, dst.addr)
 	}
 	return q, src, dst, cidr, nil
+}
+
+var (
+	// errSameEndpoint refuses a path from an endpoint to itself, as the
+	// matrix leaves such cells NOT_APPLICABLE: a host's traffic to its own
+	// address never leaves it, so no route, ACL, security group or
+	// firewall of the network applies.
+	errSameEndpoint = errors.New("the source and the destination are the same endpoint: " +
+		"its traffic to itself never reaches the network, so there is no path to analyse")
+)
+
+// sameEndpoint reports whether src and dst are one ENI (the same instance,
+// whichever of its addresses names it) or one address.
+func sameEndpoint(src, dst endpoint) bool {
+	if src.kind == epInstance && dst.kind == epInstance {
+		return src.instance == dst.instance
+	}
+	return src.kind != epInternet && src.addr == dst.addr
+}
+
+// internetOfFamily returns e with the IPv6 stand-in for the internet when
+// e is the IPv4 one (n.internet) and the other end of the path is IPv6.
+func (n *Network) internetOfFamily(e endpoint, other netip.Addr) endpoint {
+	if e.kind == epInternet && e.addr == n.internet && other.Is6() {
+		e.addr = n.internet6
+	}
+	return e
+}
+
+// familyError refuses a path whose ends are of different address families.
+func familyError(src, dst netip.Addr) error {
+	fam := func(a netip.Addr) string {
+		if a.Is4() {
+			return "IPv4"
+		}
+		return "IPv6"
+	}
+	return fmt.Errorf("the source %s is %s and the destination %s is %s: a packet has one address family",
+		src, fam(src), dst, fam(dst))
 }
 
 // analyzeOne answers a query with a destination port.
@@ -83,7 +135,11 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 	if s.rec != nil {
 		s.rec.walkFindings, s.rec.walkDetails = len(s.explanations), len(s.details)
 	}
-	s.evaluateFirewalls()
+	if !walkCut(fwd, ret) {
+		// A walk cut at the hop limit leaves the firewalls' view of the
+		// flow unknown: no judgement is better than a wrong one.
+		s.evaluateFirewalls()
+	}
 	var pr *probe
 	if probing {
 		pr = newProbe(s, fwd, ret) // before the findings are sorted
@@ -109,14 +165,27 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 	return a, pr
 }
 
+// verdictOf decides from the findings and the walks: any blocking finding,
+// or a walk that did not arrive, is NOT_REACHABLE, except that a walk cut
+// at the hop limit with nothing blocking before it is AMBIGUOUS.
 func verdictOf(s *session, fwd, ret *walker) Verdict {
 	switch {
-	case len(s.explanations) > 0 || !fwd.reached || ret == nil || !ret.reached:
+	case len(s.explanations) > 0:
+		return NotReachable
+	case walkCut(fwd, ret):
+		return Ambiguous
+	case !fwd.reached || ret == nil || !ret.reached:
 		return NotReachable
 	case s.ambiguous:
 		return Ambiguous
 	}
 	return Reachable
+}
+
+// walkCut reports whether the request (or, once it arrived, the reply)
+// walk stopped at the hop limit.
+func walkCut(fwd, ret *walker) bool {
+	return fwd.cut || (ret != nil && ret.cut)
 }
 
 // destinationAddr is the address the request is sent to: an instance's
@@ -135,13 +204,15 @@ func destinationAddr(src, dst endpoint) netip.Addr {
 }
 
 // chooseApp returns the application protocol of the query and whether it
-// was inferred from the destination port.
+// was assumed: inferred from the destination port, and not already stated
+// by --sni (TLS) or --http-host (HTTP).
 func chooseApp(q Query) (string, bool) {
 	if q.App != "" {
 		return q.App, false
 	}
 	if app, ok := appByPort(q.Protocol, q.Port); ok {
-		return app, true
+		stated := (app == "tls" && q.SNI != "") || (app == "http" && q.HTTPHost != "")
+		return app, !stated
 	}
 	if q.Protocol.HasPorts() {
 		return "raw", true

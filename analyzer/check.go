@@ -122,7 +122,8 @@ func verdictReason(a *Analysis) string {
 		return fmt.Sprintf("%s at %s: %s", f.Code, f.Component, f.Message)
 	}
 	for _, f := range a.AdditionalDetails {
-		if f.Code == CodeFirewallUnsupportedHigherPriority || f.Code == CodeSubnetACLRestriction {
+		if f.Code == CodeHopLimitExceeded || f.Code == CodeFirewallUnsupportedHigherPriority ||
+			f.Code == CodeSubnetACLRestriction {
 			return f.Message
 		}
 	}

@@ -23,8 +23,20 @@ const (
 	CodeNGWRequiresSourceInVPC    = "NGW_REQUIRES_SOURCE_IN_VPC"
 	CodeNoPossibleDestination     = "NO_POSSIBLE_DESTINATION"
 	CodeIGWDestinationNotPublic   = "IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS"
+	// CodeNGWAcceptsOnlyReplies (vpcreach's own; Reachability Analyzer
+	// has no code for it, as it refuses a NAT gateway as a destination): a
+	// connection is addressed to a NAT gateway, public or private, at its
+	// Elastic IP or private IP. A NAT gateway translates connections its
+	// side starts and admits only their replies; nothing listens on it.
+	CodeNGWAcceptsOnlyReplies = "NGW_ACCEPTS_ONLY_REPLIES"
 
 	// Informational (Analysis.AdditionalDetails).
+
+	// CodeHopLimitExceeded (vpcreach's own): a walk grew past the hop
+	// limit (1024 hops per direction) without arriving, being blocked or
+	// looping. The verdict is AMBIGUOUS unless something before that point
+	// blocks. A true loop (the same hop in the same state) is ROUTING_LOOP.
+	CodeHopLimitExceeded                  = "HOP_LIMIT_EXCEEDED"
 	CodeFirewallUnsupportedRuleOptions    = "FIREWALL_UNSUPPORTED_RULE_OPTIONS"
 	CodeFirewallUnsupportedHigherPriority = "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES"
 	CodeFirewallPolicyDefaultAction       = "FIREWALL_POLICY_DEFAULT_ACTION"

@@ -122,6 +122,15 @@ func (w *walker) arrive(e endpoint, d *topology.Subnet) {
 	}
 	h.OutboundHeader = nil
 	w.placeENI(h, d)
+	if w.dir == dirForward && e.kind == epNAT {
+		// A NAT gateway forwards only flows its own side started: a
+		// connection addressed to it matches no translation and is dropped.
+		f := w.stop(h, CodeNGWAcceptsOnlyReplies, fmt.Sprintf(
+			"%s is a NAT gateway: it translates connections its side starts and accepts no connection addressed to it (%s)",
+			e.nat.Addr(), w.hdr.dst))
+		f.Location = location(e.nat.Range.Filename, e.nat.Range.Start.Line)
+		return
+	}
 	if w.dir == dirForward && e.kind == epInstance {
 		w.checkSGIngress(h, e.instance)
 	}

@@ -101,13 +101,13 @@ func l4(p topology.Protocol) rules.L4 {
 func (s *session) annotate(j *endpointJudgement) {
 	for _, v := range j.fwd {
 		if pr, ok := directionDecision(j.res, true); ok {
-			v.hop.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
+			v.hop.FirewallRule = s.n.firewallRuleInfo(j.ep.Firewall, pr)
 			v.hop.Blocked = v.hop.Blocked || pr.Outcome == rules.Drop
 		}
 	}
 	for _, v := range j.ret {
 		if pr, ok := directionDecision(j.res, false); ok {
-			v.hop.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
+			v.hop.FirewallRule = s.n.firewallRuleInfo(j.ep.Firewall, pr)
 			v.hop.Blocked = v.hop.Blocked || pr.Outcome == rules.Drop
 		}
 	}

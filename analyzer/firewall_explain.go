@@ -30,7 +30,7 @@ func (s *session) explainDrop(j *endpointJudgement) {
 		code = CodeFirewallAsymmetricRouting
 	}
 	f := s.addExplanation(code, directionOf(pr.Phase), j.ep.Addr(), decisionMessage(j, pr))
-	f.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
+	f.FirewallRule = s.n.firewallRuleInfo(j.ep.Firewall, pr)
 }
 
 // recommendApplianceMode reports the TGW attachments without appliance
@@ -99,7 +99,7 @@ func (s *session) explainUndecidable(j *endpointJudgement) {
 	var changing, harmless []*FirewallRuleInfo
 	var opts []string
 	for _, m := range j.res.MayMatch {
-		info := ruleInfo(j.ep.Firewall, m.Rule)
+		info := s.n.ruleInfo(j.ep.Firewall, m.Rule)
 		opts = append(opts, m.Options...)
 		if m.ChangesOutcome {
 			changing = append(changing, info)
@@ -128,7 +128,7 @@ func (s *session) explainUndecidable(j *endpointJudgement) {
 			f := s.addDetail(&Finding{Code: CodeFirewallUnsupportedRuleOptions, Component: j.ep.Addr(),
 				Message: fmt.Sprintf("%s decides the %s only if its options %s match, which the configuration "+
 					"cannot decide", ruleName(d.Rule), pr.Phase, strings.Join(d.Unsupported, ", "))})
-			f.FirewallRule, f.RuleOptions = ruleInfo(j.ep.Firewall, d.Rule), d.Unsupported
+			f.FirewallRule, f.RuleOptions = s.n.ruleInfo(j.ep.Firewall, d.Rule), d.Unsupported
 		}
 	}
 }
@@ -163,7 +163,7 @@ func (s *session) explainDefaults(j *endpointJudgement) {
 		}
 		f := s.addDetail(&Finding{Code: CodeFirewallPolicyDefaultAction, Direction: dir.String(),
 			Component: j.ep.Addr(), Message: msg})
-		f.FirewallRule = firewallRuleInfo(j.ep.Firewall, pr)
+		f.FirewallRule = s.n.firewallRuleInfo(j.ep.Firewall, pr)
 	}
 }
 

@@ -9,14 +9,15 @@ import (
 )
 
 // firewallRuleInfo renders what decided a phase at a firewall, the way RA
-// shows a firewall rule.
-func firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRuleInfo {
+// shows a firewall rule. The result is the caller's own.
+func (n *Network) firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRuleInfo {
 	d := pr.Decision
 	var info *FirewallRuleInfo
 	switch d.Kind {
 	case rules.DecidedByRule, rules.DecidedByLatch:
 		if d.Rule != nil {
-			info = ruleInfo(fw, d.Rule)
+			c := *n.ruleInfo(fw, d.Rule)
+			info = &c
 		} else { // a default action latched the flow (aws:drop_strict)
 			info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: d.DefaultAction}
 		}
@@ -59,8 +60,27 @@ func decisionAction(d rules.Decision) string {
 	return "pass"
 }
 
-// ruleInfo renders a stateful rule with its expanded header.
-func ruleInfo(fw *topology.Firewall, r *rules.Rule) *FirewallRuleInfo {
+// ruleInfo renders a stateful rule with its expanded header, once per
+// firewall and rule for the network's life: rendering the address sets is
+// costly, and a CIDR query explains the same undecidable rules in every
+// address class. The result is shared: callers must not modify it.
+func (n *Network) ruleInfo(fw *topology.Firewall, r *rules.Rule) *FirewallRuleInfo {
+	key := ruleInfoKey{fw, r}
+	if v, ok := n.ruleInfos.Load(key); ok {
+		return v.(*FirewallRuleInfo)
+	}
+	v, _ := n.ruleInfos.LoadOrStore(key, renderRuleInfo(fw, r))
+	return v.(*FirewallRuleInfo)
+}
+
+// ruleInfoKey keys Network.ruleInfos.
+type ruleInfoKey struct {
+	fw   *topology.Firewall
+	rule *rules.Rule
+}
+
+// renderRuleInfo renders a stateful rule with its expanded header.
+func renderRuleInfo(fw *topology.Firewall, r *rules.Rule) *FirewallRuleInfo {
 	dir := "forward"
 	if r.Bidirectional {
 		dir = "any"

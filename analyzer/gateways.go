@@ -18,6 +18,10 @@ func (w *walker) igwEgress(g *topology.InternetGateway) {
 		return
 	}
 	h.VPC = g.VPC.Addr()
+	if w.hdr.src.Is6() {
+		w.igwEgress6(g, h)
+		return
+	}
 	pub, ok := w.publicIPFor(g.VPC, w.hdr.src)
 	if !ok {
 		f := w.stop(h, CodeIGWPublicIPForEgress, w.noPublicIPMessage(g))
@@ -99,17 +103,31 @@ func (w *walker) noPublicIPMessage(g *topology.InternetGateway) string {
 
 // fromInternet brings a packet from the internet into the VPC through
 // internet gateway g; nil picks the gateway of the VPC that holds the
-// destination address.
+// destination address (its public IPv4, or its IPv6 address). An IPv4
+// destination that is no public IP cannot be addressed from the internet
+// at all: IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, at the gateway of the
+// destination's VPC or, when it has none, where the packet starts.
 func (w *walker) fromInternet(h *Hop, g *topology.InternetGateway) {
+	dst := w.hdr.dst
+	vpc := w.target().vpc()
 	if g == nil {
-		if holder := w.s.n.topo.PublicIPHolder(w.hdr.dst); holder != nil {
-			g = holderVPC(holder).InternetGateway
-		} else if vpc := w.target().vpc(); vpc != nil {
+		switch holder := w.s.n.topo.PublicIPHolder(dst); {
+		case holder != nil:
+			vpc = holderVPC(holder)
+		case dst.Is6() && vpcHolding(w.s.n.topo, dst) != nil:
+			vpc = vpcHolding(w.s.n.topo, dst)
+		}
+		if vpc != nil {
 			g = vpc.InternetGateway
 		}
 	}
+	if g == nil && dst.Is4() && w.s.n.topo.PublicIPHolder(dst) == nil && vpc != nil {
+		msg := noIngressMessage(vpc, dst, "")
+		w.stop(h, CodeIGWPrivateIPForIngress, msg+fmt.Sprintf(" (and %s has no internet gateway)", vpc.Addr()))
+		return
+	}
 	if g == nil {
-		w.stop(h, CodeNoRouteToDestination, fmt.Sprintf("no internet gateway leads to %s", w.hdr.dst))
+		w.stop(h, CodeNoRouteToDestination, fmt.Sprintf("no internet gateway leads to %s", dst))
 		return
 	}
 	w.igwIngress(g)
@@ -127,20 +145,30 @@ func (w *walker) igwIngress(g *topology.InternetGateway) {
 		return
 	}
 	h.VPC = g.VPC.Addr()
+	if w.hdr.dst.Is6() {
+		w.igwIngress6(g, h)
+		return
+	}
 	holder := w.s.n.topo.PublicIPHolder(w.hdr.dst)
 	if holder == nil || holderVPC(holder) != g.VPC {
-		w.stop(h, CodeIGWPrivateIPForIngress, w.noIngressMessage(g))
+		w.stop(h, CodeIGWPrivateIPForIngress, noIngressMessage(g.VPC, w.hdr.dst, g.Addr()))
 		return
 	}
 	priv := holderPrivateIP(holder)
 	h.Translation = fmt.Sprintf("destination %s -> %s", w.hdr.dst, priv)
 	w.hdr.dst = priv
 	h.OutboundHeader = w.headerJSON()
+	w.igwRoute(g, h)
+}
+
+// igwRoute routes a packet that came in through g (hop h) to its
+// destination: by g's edge route table, else by the VPC's local routes.
+func (w *walker) igwRoute(g *topology.InternetGateway, h *Hop) {
 	w.gatewayVPC = g.VPC
 	if rt := g.EdgeRouteTable; rt != nil {
-		route := w.s.n.lookupRoute(rt, priv)
+		route := w.s.n.lookupRoute(rt, w.hdr.dst)
 		if route == nil {
-			w.stop(h, CodeNoRouteToDestination, fmt.Sprintf("%s has no route for %s", rt.Addr(), priv))
+			w.stop(h, CodeNoRouteToDestination, fmt.Sprintf("%s has no route for %s", rt.Addr(), w.hdr.dst))
 			return
 		}
 		h.Route = routeInfo(rt, route)
@@ -150,18 +178,21 @@ func (w *walker) igwIngress(g *topology.InternetGateway) {
 	w.local(nil, h)
 }
 
-// noIngressMessage explains why g cannot deliver a packet from the
-// internet to its destination address.
-func (w *walker) noIngressMessage(g *topology.InternetGateway) string {
-	a := w.hdr.dst
+// noIngressMessage explains why the internet cannot reach address a of
+// vpc; igw names the gateway that drops the packet ("" when vpc has none).
+func noIngressMessage(vpc *topology.VPC, a netip.Addr, igw string) string {
+	drops := ""
+	if igw != "" {
+		drops = ": " + igw + " drops the packet"
+	}
 	if !isInternetAddr(a) {
 		name := a.String()
-		if s := g.VPC.SubnetFor(a); s != nil && s.ENIAt(a) != nil {
+		if s := vpc.SubnetFor(a); s != nil && s.ENIAt(a) != nil {
 			name = fmt.Sprintf("%s (%s)", s.ENIAt(a).Addr(), a)
 		}
-		return fmt.Sprintf("%s has no public IP, so the internet cannot address it: %s drops the packet", name, g.Addr())
+		return fmt.Sprintf("%s has no public IP, so the internet cannot address it%s", name, drops)
 	}
-	return fmt.Sprintf("no ENI of %s has the public IP %s: %s drops the packet", g.VPC.Addr(), a, g.Addr())
+	return fmt.Sprintf("no ENI of %s has the public IP %s%s", vpc.Addr(), a, drops)
 }
 
 func holderPrivateIP(r topology.Resource) netip.Addr {

@@ -151,3 +151,11 @@ func dump(a *Analysis) string {
 	}
 	return b.String()
 }
+
+// expectRefused reports whether AnalyzePath must refuse q (an error, not
+// an answer): both ends on the internet, or the same endpoint. Property
+// tests count any other error as a failure.
+func expectRefused(q Query) bool {
+	internet := func(s string) bool { return strings.HasPrefix(s, "internet_gateway.") || s == internetHost }
+	return q.From == q.To || (internet(q.From) && internet(q.To))
+}

@@ -38,6 +38,7 @@ func randomAddr(r *rand.Rand, v6 bool) netip.Addr {
 func TestPrefixTableAgreesWithLinearScan(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(7, 11))
+	compared, found := 0, 0
 	for round := 0; round < 300; round++ {
 		seen := map[netip.Prefix]bool{}
 		var entries []prefixEntry[int]
@@ -59,7 +60,16 @@ func TestPrefixTableAgreesWithLinearScan(t *testing.T) {
 				t.Fatalf("round %d, %v: fast = (%v, %d, %v), linear = (%v, %d, %v)",
 					round, a, fp, fv, fok, sp, sv, sok)
 			}
+			compared++
+			if sok {
+				found++
+			}
 		}
+	}
+	// Both outcomes must be common: lookups that find a prefix and lookups
+	// that find none.
+	if compared != 300*200 || found < compared/10 || found > compared*9/10 {
+		t.Errorf("weak property test: %d lookups, %d found a prefix", compared, found)
 	}
 }
 

@@ -71,8 +71,8 @@ func decider(v Verdict, explanations, details []*Finding) string {
 		}
 		return "no path"
 	case Ambiguous:
-		for _, code := range []string{CodeFirewallUnsupportedHigherPriority, CodeFirewallUnsupportedRuleOptions,
-			CodeSubnetACLRestriction} {
+		for _, code := range []string{CodeHopLimitExceeded, CodeFirewallUnsupportedHigherPriority,
+			CodeFirewallUnsupportedRuleOptions, CodeSubnetACLRestriction} {
 			for _, f := range details {
 				if f.Code == code {
 					return findingAt(f)

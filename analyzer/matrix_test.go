@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/topology"
@@ -165,8 +166,15 @@ func TestMatrixAgreesWithPath(t *testing.T) {
 				if parallel, _ := n.Matrix(context.Background(), q); !reflect.DeepEqual(serial, parallel) {
 					t.Errorf("%+v: 1 and 7 workers disagree", q)
 				}
+				compared := 0
 				for _, c := range serial.Cells {
-					checkCellAgainstPath(t, n, serial, q, c)
+					if checkCellAgainstPath(t, n, serial, q, c) {
+						compared++
+					}
+				}
+				// Every cell but the diagonal is compared.
+				if want := len(serial.Cells) - len(serial.Sources); compared != want || want < 4 {
+					t.Errorf("%+v: %d cells compared, want %d (at least 4)", q, compared, want)
 				}
 			}
 		})
@@ -183,27 +191,31 @@ func TestMatrixAgreesWithPathOnRandomTopologies(t *testing.T) {
 	if testing.Short() {
 		seeds = 8
 	}
+	var compared, blocked atomic.Int64
+	t.Cleanup(func() { // after every seed's subtest
+		if c, b := compared.Load(), blocked.Load(); c < int64(30*seeds) || b < int64(seeds) {
+			t.Errorf("weak property test: %d cells compared with AnalyzePath, %d of them blocked; "+
+				"want at least %d and %d", c, b, 30*seeds, seeds)
+		}
+	})
 	for seed := range uint64(seeds) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
 			src, _, _ := genTopology(seed + 5000)
 			n := loadGenerated(t, src)
-			blocked := 0
 			for _, q := range []MatrixQuery{{By: MatrixBySubnet}, {By: MatrixByInstance, Protocol: topology.ProtocolUDP}} {
 				m, err := n.Matrix(context.Background(), q)
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, c := range m.Cells {
-					checkCellAgainstPath(t, n, m, q, c)
+					if checkCellAgainstPath(t, n, m, q, c) {
+						compared.Add(1)
+					}
 					if c.DecidedBy != "" && c.Verdict != NotApplicable {
-						blocked++
+						blocked.Add(1)
 					}
 				}
-			}
-			t.Logf("seed %d: %d blocked cells", seed, blocked)
-			if blocked == 0 {
-				t.Logf("seed %d: no cell with a blocked port range", seed)
 			}
 			if t.Failed() {
 				t.Logf("topology:\n%s", src)
@@ -212,22 +224,28 @@ func TestMatrixAgreesWithPathOnRandomTopologies(t *testing.T) {
 	}
 }
 
-// checkCellAgainstPath compares a cell with AnalyzePath for its pair.
-func checkCellAgainstPath(t *testing.T, n *Network, m *Matrix, q MatrixQuery, c *MatrixCell) {
+// checkCellAgainstPath compares a cell with AnalyzePath for its pair (for
+// the diagonal: NOT_APPLICABLE, and AnalyzePath refuses the pair). It
+// reports whether it compared the cell with an answer of AnalyzePath.
+func checkCellAgainstPath(t *testing.T, n *Network, m *Matrix, q MatrixQuery, c *MatrixCell) bool {
 	t.Helper()
-	if c.From == c.To {
-		if c.Verdict != NotApplicable {
-			t.Errorf("%s -> itself: %s, want %s", c.From, c.Verdict, NotApplicable)
-		}
-		return
-	}
 	spec := func(name string) string {
 		if name == MatrixInternet {
 			return m.Query.Internet
 		}
 		return name
 	}
-	a, err := n.AnalyzePath(Query{From: spec(c.From), To: spec(c.To), Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort})
+	pq := Query{From: spec(c.From), To: spec(c.To), Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort}
+	if c.From == c.To {
+		if c.Verdict != NotApplicable {
+			t.Errorf("%s -> itself: %s, want %s", c.From, c.Verdict, NotApplicable)
+		}
+		if _, err := n.AnalyzePath(pq); err == nil {
+			t.Errorf("%s -> itself: AnalyzePath answers, want it to refuse the pair", c.From)
+		}
+		return false
+	}
+	a, err := n.AnalyzePath(pq)
 	if err != nil {
 		t.Fatalf("%s -> %s: %v", c.From, c.To, err)
 	}
@@ -236,4 +254,5 @@ func checkCellAgainstPath(t *testing.T, n *Network, m *Matrix, q MatrixQuery, c 
 	if *c != *want || (len(a.PortRanges) > 0 && c.ReachablePorts != reachableSet(a.PortRanges).String()) {
 		t.Errorf("%+v: cell %+v, path says %+v", q, *c, *want)
 	}
+	return true
 }

@@ -8,6 +8,7 @@ package analyzer
 
 import (
 	"net/netip"
+	"sync"
 
 	"github.com/vpcreach/vpcreach/rules"
 	"github.com/vpcreach/vpcreach/topology"
@@ -33,11 +34,26 @@ type Network struct {
 	// names no internet address: one that no route, rule or ACL of the
 	// topology names specifically.
 	internet netip.Addr
+	// internet6 stands for the internet in an IPv6 query.
+	internet6 netip.Addr
 	// ruleCount is the number of stateful rules in use.
 	ruleCount int
 	// ruleBounds are the sorted addresses where firewall rules' address
 	// sets start or end+1 (address classes of CIDR destinations).
 	ruleBounds []netip.Addr
+	// ruleInfos memoises the rendering of stateful rules (ruleInfo):
+	// ruleInfoKey -> *FirewallRuleInfo, filled on first use.
+	ruleInfos sync.Map
+	// maxHops, when positive, replaces defaultMaxHops (tests of the limit).
+	maxHops int
+}
+
+// hopLimit is the number of hops one walk may take (see defaultMaxHops).
+func (n *Network) hopLimit() int {
+	if n.maxHops > 0 {
+		return n.maxHops
+	}
+	return defaultMaxHops
 }
 
 // Topology returns the topology the network was compiled from.
@@ -66,6 +82,7 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		n.tgwRoutes[rt] = newPrefixTable(entries)
 	}
 	n.internet = internetRepresentative(topo, extra...)
+	n.internet6 = internetRepresentative6(topo)
 	return n
 }
 

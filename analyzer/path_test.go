@@ -23,8 +23,8 @@ func TestEgressPaths(t *testing.T) {
 	const fx = "egress"
 	runPathCases(t, []pathCase{
 		{name: "tls allowed by SNI", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "www.example.com"),
-			verdict: Reachable, codes: []string{}, details: []string{CodeAssumedAppProtocol},
-			noDetails: []string{CodeFirewallPolicyDefaultAction, CodeFirewallUnsupportedRuleOptions,
+			verdict: Reachable, codes: []string{},
+			noDetails: []string{CodeAssumedAppProtocol, CodeFirewallPolicyDefaultAction, CodeFirewallUnsupportedRuleOptions,
 				CodeFirewallAsymmetricRouting, CodeUnidirectionalPathAnalysisOnly, CodeFirewallUnsupportedHigherPriority}},
 		{name: "tls denied SNI", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "bad.example.com"),
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"},
@@ -35,6 +35,14 @@ func TestEgressPaths(t *testing.T) {
 		{name: "tls without SNI is ambiguous", fixture: fx, q: tcp("instance.app", internetHost, 443),
 			verdict: Ambiguous, codes: []string{}, details: []string{CodeFirewallUnsupportedHigherPriority, CodeFirewallUnsupportedRuleOptions}},
 		{name: "http rejected", fixture: fx, q: tcp("instance.app", internetHost, 80),
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, details: []string{CodeAssumedAppProtocol}},
+		// Issue 12 item 10: --sni states TLS and --http-host states HTTP.
+		{name: "SNI states TLS", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 443), "bad.example.com"),
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, noDetails: []string{CodeAssumedAppProtocol}},
+		{name: "HTTP Host states HTTP", fixture: fx, q: Query{From: "instance.app", To: internetHost, Protocol: topology.ProtocolTCP,
+			Port: 80, HasPort: true, HTTPHost: "www.example.com"},
+			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, noDetails: []string{CodeAssumedAppProtocol}},
+		{name: "an SNI does not state HTTP", fixture: fx, q: withSNI(tcp("instance.app", internetHost, 80), "www.example.com"),
 			verdict: NotReachable, codes: []string{"FIREWALL_RULES_RESTRICTION/forward"}, details: []string{CodeAssumedAppProtocol}},
 		{name: "explicit app is not assumed", fixture: fx, q: Query{From: "instance.app", To: internetHost, Protocol: topology.ProtocolTCP,
 			Port: 80, HasPort: true, App: "http"},
@@ -73,6 +81,19 @@ func TestEgressPaths(t *testing.T) {
 			verdict: Reachable, codes: []string{}},
 		{name: "internet to a private instance", fixture: fx, q: tcp("internet_gateway.igw", "instance.nopub", 443),
 			verdict: NotReachable, codes: []string{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS/forward"}},
+		// A NAT gateway is never the destination of a connection (issue 12
+		// item 2): not at its Elastic IP from the internet, not at its
+		// private IP from the VPC, public or private gateway alike.
+		{name: "internet to a NAT gateway's Elastic IP", fixture: fx, q: tcp("8.8.8.8", "203.0.113.10", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "internet to a NAT gateway by name", fixture: fx, q: tcp("internet_gateway.igw", "nat_gateway.nat_b", 443),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance to a NAT gateway's private IP", fixture: fx, q: tcp("instance.web", "10.1.0.4", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance to a private NAT gateway", fixture: fx, q: tcp("instance.web", "nat_gateway.nat_private", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
+		{name: "instance in another subnet to a NAT gateway", fixture: fx, q: tcp("instance.iso", "nat_gateway.nat_a", 80),
+			verdict: NotReachable, codes: []string{"NGW_ACCEPTS_ONLY_REPLIES/forward"}},
 		{name: "NACL forgets the NAT's ephemeral ports", fixture: fx, q: tcp("instance.b1", internetHost, 443),
 			verdict: NotReachable, codes: []string{"SUBNET_ACL_RESTRICTION/return"}},
 		{name: "NACL allows part of the NAT's ports", fixture: fx, q: tcp("instance.c1", internetHost, 443),

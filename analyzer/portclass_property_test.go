@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/topology"
@@ -21,6 +22,13 @@ func TestPortClassesAgreeWithEachPort(t *testing.T) {
 	if testing.Short() {
 		seeds = 25
 	}
+	var compared atomic.Int64
+	t.Cleanup(func() { // after every seed's subtest
+		t.Logf("%d ports compared", compared.Load())
+		if min := int64(400 * seeds); compared.Load() < min {
+			t.Errorf("weak property test: %d ports compared, want at least %d", compared.Load(), min)
+		}
+	})
 	for seed := range uint64(seeds) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			t.Parallel()
@@ -29,10 +37,15 @@ func TestPortClassesAgreeWithEachPort(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 1))
 			for range 6 {
 				q := randomQuery(r, eps)
-				if q.From == q.To {
+				if expectRefused(q) {
+					if _, err := n.AnalyzePath(q); err == nil {
+						t.Errorf("%s -> %s: answered, want the query refused", q.From, q.To)
+					}
 					continue
 				}
-				if !checkQueryPorts(t, n, q, samplePorts(r, q.Protocol, bounds)) {
+				c, ok := checkQueryPorts(t, n, q, samplePorts(r, q.Protocol, bounds))
+				compared.Add(int64(c))
+				if !ok {
 					t.Logf("topology of seed %d:\n%s", seed, src)
 					return
 				}
@@ -43,38 +56,42 @@ func TestPortClassesAgreeWithEachPort(t *testing.T) {
 
 // checkQueryPorts compares the all-ports answer of q with the answer for
 // each port of extra and of the answer's own range boundaries ±1. It
-// reports false after the first disagreement.
-func checkQueryPorts(t *testing.T, n *Network, q Query, extra []uint16) bool {
+// returns the number of ports compared, and false after the first
+// disagreement or error.
+func checkQueryPorts(t *testing.T, n *Network, q Query, extra []uint16) (int, bool) {
 	t.Helper()
 	all, err := n.AnalyzePath(q)
 	if err != nil {
-		return true // a query the engine refuses (both ends on the internet, ...)
+		t.Errorf("%s -> %s %s: %v", q.From, q.To, q.Protocol, err)
+		return 0, false
 	}
 	if !coversAllPorts(t, q, all.PortRanges) {
-		return false
+		return 0, false
 	}
+	compared := 0
 	for _, p := range append(rangeProbes(all.PortRanges), extra...) {
 		pq := q
 		pq.Port, pq.HasPort = p, true
 		one, err := n.AnalyzePath(pq)
 		if err != nil {
 			t.Errorf("%s -> %s %s/%d: %v", q.From, q.To, q.Protocol, p, err)
-			return false
+			return compared, false
 		}
+		compared++
 		rr := rangeOf(all.PortRanges, p)
 		if rr.AppProtocol != "" && rr.AppProtocol != one.Query.AppProtocol {
 			t.Errorf("%s -> %s %s: range %d-%d says app %s, but port %d alone is %s", q.From, q.To, q.Protocol,
 				rr.From, rr.To, rr.AppProtocol, p, one.Query.AppProtocol)
-			return false
+			return compared, false
 		}
 		if one.Verdict != rr.Verdict || signature(one) != signature(rangeAnalysis(rr)) {
 			t.Errorf("%s -> %s %s: port %d is %s (app %s) alone, but the all-ports range %d-%d says %s (app %s)\n"+
 				"port alone:\n%srange:\n%s", q.From, q.To, q.Protocol, p, one.Verdict, one.Query.AppProtocol,
 				rr.From, rr.To, rr.Verdict, rr.AppProtocol, dump(one), dump(rangeAnalysis(rr)))
-			return false
+			return compared, false
 		}
 	}
-	return true
+	return compared, true
 }
 
 // coversAllPorts checks that ranges partition 0-65535 in order.

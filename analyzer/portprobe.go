@@ -91,7 +91,9 @@ func newProbe(s *session, fwd, ret *walker) *probe {
 	if ret != nil {
 		pr.back = ret.hops
 	}
-	pr.fixedBlocked = !fwd.reached || ret == nil || !ret.reached
+	cut := walkCut(fwd, ret)
+	pr.fixedBlocked = !cut && (!fwd.reached || ret == nil || !ret.reached)
+	pr.fixedAmbiguous = pr.fixedAmbiguous || cut
 	for _, f := range s.explanations {
 		if !portDependent(f) {
 			pr.fixedBlocked = true

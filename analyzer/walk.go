@@ -22,15 +22,28 @@ func (d direction) String() string {
 	return "return"
 }
 
-// maxHops bounds a walk; a longer walk is reported as a routing loop.
-const maxHops = 256
+// defaultMaxHops bounds one walk (the request or the reply). Loops are
+// found by state (see visitKey), not by length; the bound only keeps the
+// cost of one walk bounded. A walk it cuts short was neither delivered nor
+// looping, so its answer is undecided (HOP_LIMIT_EXCEEDED, AMBIGUOUS). Real
+// designs take a few dozen hops; 1024 is far beyond them.
+const defaultMaxHops = 1024
 
-// visitKey identifies a hop for loop detection: the same component seen
-// again with the same header means the packet loops.
+// visitKey identifies a hop and the state the packet is in there, for
+// loop detection: the walk's next steps depend only on the component, the
+// header and this state, so meeting the same key again means the packet
+// would go round forever.
 type visitKey struct {
 	component string
 	side      string
 	hdr       header
+	az        string
+	// gatewayVPC, viaPeering, sgLost and lastAttachment are the walker's
+	// state that later steps read.
+	gatewayVPC     *topology.VPC
+	viaPeering     bool
+	sgLost         bool
+	lastAttachment *topology.TGWAttachment
 }
 
 // walker walks one packet (the request or the reply) hop by hop. It stops
@@ -63,6 +76,9 @@ type walker struct {
 
 	done    bool // the walk ended: reached, or stopped by a finding
 	reached bool // the packet got where it was going
+	// cut is set when the walk stopped at the hop limit: the packet was
+	// neither delivered nor blocked, so the answer is undecided.
+	cut bool
 }
 
 func newWalker(s *session, dir direction, hdr header, az string) *walker {
@@ -100,17 +116,28 @@ func (w *walker) visited(key visitKey) bool {
 }
 
 // hop appends a hop for a component, with the current header as both
-// inbound and outbound header; callers adjust them. It reports false (and
-// ends the walk with ROUTING_LOOP) when the packet comes back to a hop it
-// already passed with the same header.
+// inbound and outbound header; callers adjust them. It reports false, and
+// ends the walk, when the packet comes back to a hop it already passed in
+// the same state (ROUTING_LOOP), or when the walk grows past the hop limit
+// (HOP_LIMIT_EXCEEDED: an informational finding that makes the answer
+// AMBIGUOUS, since the packet neither arrived nor looped).
 func (w *walker) hop(component, typ, side string) (*Hop, bool) {
 	h := w.newHop()
 	h.Sequence, h.Component, h.Type = len(w.hops)+1, component, typ
 	h.InboundHeader, h.OutboundHeader = w.headerJSON(), w.headerJSON()
 	w.hops = append(w.hops, h)
-	if w.visited(visitKey{component, side, w.hdr}) || len(w.hops) > maxHops {
+	key := visitKey{component: component, side: side, hdr: w.hdr, az: w.az, gatewayVPC: w.gatewayVPC,
+		viaPeering: w.viaPeering, sgLost: w.sgLost, lastAttachment: w.lastAttachment}
+	if w.visited(key) {
 		w.stop(h, CodeRoutingLoop, fmt.Sprintf("the packet %s comes back to %s with the same header: it loops",
 			w.hdr, component))
+		return h, false
+	}
+	if limit := w.s.n.hopLimit(); len(w.hops) > limit {
+		w.done, w.cut = true, true
+		w.detail(CodeHopLimitExceeded, component, fmt.Sprintf(
+			"the %s path reaches %s after %d hops without arriving or looping: vpcreach follows at most %d hops "+
+				"per direction, so the answer is undecided", w.dir, component, limit, limit))
 		return h, false
 	}
 	return h, true

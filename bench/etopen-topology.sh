@@ -3,7 +3,9 @@
 # STRICT_ORDER policy has one rule group per ET Open rules file (47 groups,
 # 24,827 rules), each with rules_file and the ip_set/port_set variables ET
 # Open uses (suricata.yaml's values: the server groups are HOME_NET). The
-# rules files are copied into OUT, since a topology reads only inside its root.
+# rules files are copied into OUT, since a topology reads only inside its root;
+# a file over AWS's quota of 2,000,000 bytes per rules string is split at line
+# boundaries into groups of its own (NAME, NAME_2, ...).
 # usage: bench/etopen-topology.sh CORPUS_RULES_DIR OUT
 set -euo pipefail
 src="$1"; out="$2"
@@ -27,7 +29,7 @@ route_table "firewall_a" {
 
 network_firewall "fw" {
   vpc             = vpc.inspection
-  firewall_policy = firewall_policy.et
+  policy = firewall_policy.et
 }
 
 firewall_endpoint "fw_a" {
@@ -45,12 +47,17 @@ groups=""
 prio=0
 for f in "$src"/*.rules; do
   grep -qE '^(alert|drop|pass|reject)' "$f" || continue
-  base="$(basename "$f" .rules)"
-  name="$(echo "$base" | tr -c 'a-zA-Z0-9_\n' '_')"
-  cp "$f" "$out/rules/$base.rules"
-  prio=$((prio + 10))
-  printf '  stateful_rule_group {\n    rule_group = rule_group.%s\n    priority   = %d\n  }\n' "$name" "$prio" >> "$policy"
-  groups+="$name:$base "
+  stem="$(basename "$f" .rules)"
+  split -C 1900000 -d -a 2 "$f" "$out/rules/$stem.part"
+  for part in "$out/rules/$stem".part*; do
+    n="${part##*.part}"
+    base="$stem"; [ "$n" = "00" ] || base="${stem}_$((10#$n + 1))"
+    mv "$part" "$out/rules/$base.rules"
+    name="et_$(echo "$base" | tr -c 'a-zA-Z0-9_\n' '_')"
+    prio=$((prio + 10))
+    printf '  stateful_rule_group {\n    rule_group = rule_group.%s\n    priority   = %d\n  }\n' "$name" "$prio" >> "$policy"
+    groups+="$name:$base "
+  done
 done
 echo '}' >> "$policy"
 for g in $groups; do

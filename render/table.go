@@ -83,7 +83,8 @@ func headline(a *analyzer.Analysis) string {
 		}
 		return fmt.Sprintf("REACHABLE: %s: the request and the reply get through", desc)
 	case analyzer.Ambiguous:
-		return fmt.Sprintf("AMBIGUOUS: %s: %s", desc, firstMessage(a.AdditionalDetails, analyzer.CodeFirewallUnsupportedHigherPriority, analyzer.CodeSubnetACLRestriction))
+		return fmt.Sprintf("AMBIGUOUS: %s: %s", desc, firstMessage(a.AdditionalDetails, analyzer.CodeHopLimitExceeded,
+			analyzer.CodeFirewallUnsupportedHigherPriority, analyzer.CodeSubnetACLRestriction))
 	}
 	msg := "no path"
 	if len(a.Explanations) > 0 {

@@ -16,8 +16,12 @@ import (
 	"github.com/vpcreach/vpcreach/rules"
 )
 
-// etFile is the name of the generated ET Open rules file.
+// etFile is the name of the rules file the ET Open text is checked as.
 const etFile = "et-open.rules"
+
+// etChunkBytes bounds each generated ET Open rules file, under AWS Network
+// Firewall's quota of 2,000,000 bytes per rules string.
+const etChunkBytes = 1_900_000
 
 // etIPSets are the address variables ET Open uses besides HOME_NET and
 // EXTERNAL_NET; like suricata.yaml, every server group is HOME_NET.
@@ -39,8 +43,9 @@ func etPortSets() []struct {
 }
 
 // etOpen adds the ET Open rules of dir (every *.rules file, in name order)
-// as et-open.rules and the rule group et_open (STRICT_ORDER, with the
-// variables the rules use) to policy.hcl. The rules AWS Network Firewall
+// as the rule groups et_open_01, ... (files et-open-01.rules, ..., each
+// under AWS's rules string quota; STRICT_ORDER, with the
+// variables the rules use) in et-open.hcl. The rules AWS Network Firewall
 // refuses (thresholding, xbits tracking by IP, ftp-data, ..., as package
 // rules checks them) are kept as comments that say why, so the group
 // loads without errors.
@@ -66,24 +71,41 @@ func (g *generator) etOpen(dir string) error {
 	for line, why := range refusedLines(text.String()) {
 		lines[line] = "# vpcgen: AWS Network Firewall refuses this rule (" + why + "): " + lines[line]
 	}
-	var out bytes.Buffer
-	out.WriteString("# ET Open, as vpcgen copied it: every *.rules file in name order. Rules AWS Network\n" +
-		"# Firewall refuses are commented out with the reason.")
-	out.WriteString(strings.Join(lines, "\n"))
-	g.files[etFile] = out.Bytes()
-
 	var b bytes.Buffer
-	b.WriteString("\n# The ET Open corpus, as an IDS group before the organisation's rules.\n")
-	b.WriteString("rule_group \"et_open\" {\n  rule_order = \"STRICT_ORDER\"\n")
-	for _, n := range etIPSets() {
-		fmt.Fprintf(&b, "  ip_set %q {\n    definition = [%q]\n  }\n", n, homeNet)
+	b.WriteString("\n# The ET Open corpus, as IDS groups before the organisation's rules (split into files\n" +
+		"# under AWS Network Firewall's quota of 2,000,000 bytes per rules string).\n")
+	for i, chunk := range splitLines(lines, etChunkBytes) {
+		name, file := fmt.Sprintf("et_open_%02d", i+1), fmt.Sprintf("et-open-%02d.rules", i+1)
+		g.files[file] = []byte("# ET Open, as vpcgen copied it: every *.rules file in name order. Rules AWS Network\n" +
+			"# Firewall refuses are commented out with the reason.\n" + strings.Join(chunk, "\n") + "\n")
+		g.etGroups = append(g.etGroups, name)
+		fmt.Fprintf(&b, "rule_group %q {\n  rule_order = \"STRICT_ORDER\"\n", name)
+		for _, n := range etIPSets() {
+			fmt.Fprintf(&b, "  ip_set %q {\n    definition = [%q]\n  }\n", n, homeNet)
+		}
+		for _, p := range etPortSets() {
+			fmt.Fprintf(&b, "  port_set %q {\n    definition = [\"%s\"]\n  }\n", p.name, strings.Join(p.lists, `", "`))
+		}
+		fmt.Fprintf(&b, "  rules_file = %q\n}\n\n", file)
 	}
-	for _, p := range etPortSets() {
-		fmt.Fprintf(&b, "  port_set %q {\n    definition = [\"%s\"]\n  }\n", p.name, strings.Join(p.lists, `", "`))
-	}
-	fmt.Fprintf(&b, "  rules_file = %q\n}\n", etFile)
-	g.files["policy.hcl"] = append(g.files["policy.hcl"], b.Bytes()...)
+	g.files["et-open.hcl"] = b.Bytes()
 	return nil
+}
+
+// splitLines cuts lines into consecutive runs whose text (each line and
+// its newline) holds at most limit bytes, the header of a file included;
+// a longer line is a run of its own.
+func splitLines(lines []string, limit int) [][]string {
+	var out [][]string
+	start, size := 0, 200
+	for i, l := range lines {
+		if size+len(l)+1 > limit && i > start {
+			out = append(out, lines[start:i])
+			start, size = i, 200
+		}
+		size += len(l) + 1
+	}
+	return append(out, lines[start:])
 }
 
 // refusedLines loads text as the et_open group would be loaded and
@@ -110,7 +132,7 @@ func refusedLines(text string) map[int]string {
 	_, diags := rules.LoadGroup(spec, rules.Env{HomeNet: []netip.Prefix{home}})
 	out := map[int]string{}
 	for _, d := range diags {
-		if d.Severity != hcl.DiagError || d.Subject == nil {
+		if d.Severity != hcl.DiagError || d.Subject == nil || d.Subject.Filename != etFile {
 			continue
 		}
 		line := d.Subject.Start.Line - 1

@@ -92,9 +92,10 @@ type Config struct {
 	// endpoint and its reply by another (FIREWALL_ASYMMETRIC_ROUTING).
 	ApplianceMode bool
 	// ETOpen, when not empty, is a directory of ET Open *.rules files,
-	// added as one STRICT_ORDER rule group (rules_file "et-open.rules",
-	// priority 50, before the synthetic groups) with the Suricata
-	// variables it uses. Rules AWS Network Firewall refuses (threshold,
+	// added as STRICT_ORDER rule groups et_open_01, et_open_02, ... (rules
+	// files "et-open-01.rules", ..., each under AWS's 2,000,000-byte rules
+	// string quota; priorities from 50, before the synthetic groups) with
+	// the Suricata variables it uses. Rules AWS Network Firewall refuses (threshold,
 	// ftp-data) are commented out.
 	ETOpen string
 }
@@ -122,13 +123,13 @@ func Generate(cfg Config) (Files, error) {
 	g.inspection()
 	g.egress()
 	g.transit()
-	g.policy()
-	g.expects()
 	if cfg.ETOpen != "" {
 		if err := g.etOpen(cfg.ETOpen); err != nil {
 			return nil, err
 		}
 	}
+	g.policy()
+	g.expects()
 	return g.files, nil
 }
 
@@ -189,6 +190,8 @@ type generator struct {
 	cfg   Config
 	rng   *rand.Rand
 	files Files
+	// etGroups are the names of the ET Open rule groups, in order.
+	etGroups []string
 }
 
 // put makes b's contents file name.
