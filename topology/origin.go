@@ -1,0 +1,78 @@
+package topology
+
+import (
+	"reflect"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+)
+
+// Every resource block may say where it came from, as `vpcreach import`
+// writes it: aws_id (the AWS id, such as "subnet-0abc") and
+// terraform_address (such as `module.spoke["a"].aws_subnet.app[0]`).
+// They are accepted and stored in Meta, never evaluated; queries may name
+// a resource by either (Topology.ResourceByOrigin).
+const (
+	attrAWSID     = "aws_id"
+	attrTFAddress = "terraform_address"
+)
+
+// originAttrs are the schema entries every labelled block accepts.
+func originAttrs() []hcl.AttributeSchema {
+	return []hcl.AttributeSchema{{Name: attrAWSID}, {Name: attrTFAddress}}
+}
+
+// Origin returns the resource's aws_id and terraform_address ("" when
+// not given).
+func (m *Meta) Origin() (awsID, tfAddress string) { return m.awsID, m.tfAddress }
+
+// origin reads the aws_id and terraform_address of block b (a decoded
+// block struct with a Body field) into m.
+func (l *loader) origin(m *Meta, b any) {
+	v := reflect.ValueOf(b)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	f := v.FieldByName("Body")
+	if !f.IsValid() {
+		return
+	}
+	body, ok := f.Interface().(*hclsyntax.Body)
+	if !ok || body == nil {
+		return
+	}
+	if a := body.Attributes[attrAWSID]; a != nil {
+		m.awsID, _ = l.str(a.Expr, attrAWSID+" of "+m.Addr())
+	}
+	if a := body.Attributes[attrTFAddress]; a != nil {
+		m.tfAddress, _ = l.str(a.Expr, attrTFAddress+" of "+m.Addr())
+	}
+}
+
+// ResourceByOrigin returns the declared resource whose aws_id or
+// terraform_address is id. An id given to several resources (the same
+// AWS id imported twice) names none of them.
+func (t *Topology) ResourceByOrigin(id string) (Resource, bool) {
+	r := t.index.byOrigin[id]
+	return r, r != nil
+}
+
+// addOrigin indexes r by its aws_id and terraform_address; an id seen
+// twice maps to nil (ambiguous).
+func (ix *index) addOrigin(r Resource) {
+	o, ok := r.(interface{ Origin() (string, string) })
+	if !ok {
+		return
+	}
+	a, t := o.Origin()
+	for _, id := range []string{a, t} {
+		if id == "" {
+			continue
+		}
+		if _, dup := ix.byOrigin[id]; dup {
+			ix.byOrigin[id] = nil
+			continue
+		}
+		ix.byOrigin[id] = r
+	}
+}
