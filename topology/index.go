@@ -11,7 +11,7 @@ type index struct {
 	byAddr     map[string]Resource
 	byPublicIP map[netip.Addr]Resource
 	byOrigin   map[string]Resource // by aws_id and terraform_address
-	subnets    []*Subnet // sorted by CIDR address, then VPC name
+	subnets    []*Subnet           // sorted by CIDR address, then VPC name
 	vpcs       []*VPC
 	subnetWin  *prefixWindow[*Subnet]
 	vpcWin     *prefixWindow[int] // positions in vpcs

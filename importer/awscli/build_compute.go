@@ -1,7 +1,7 @@
 package awscli
 
 import (
-		"net/netip"
+	"net/netip"
 	"strings"
 
 	"github.com/vpcreach/vpcreach/importer"
