@@ -53,7 +53,7 @@ func (m *Model) assign() {
 		slots = append(slots, s)
 	}
 	sort.SliceStable(slots, func(i, j int) bool { return slots[i].o.key() < slots[j].o.key() })
-	nextPub := placeholderPublic.Addr()
+	nextPub := placeholderPublic.Addr().Next() // 198.18.0.1
 	for _, s := range slots {
 		if !s.priv.IsValid() {
 			if a, ok := freeAddr(subnets[s.subnet], used); ok {

@@ -45,6 +45,9 @@ type cli struct {
 	// fsys, when set, is where topology paths are read (tests root it at
 	// a scratch directory); nil reads the operating system's files.
 	fsys fs.FS
+	// wdir, when set, is the directory relative output paths (import -o,
+	// --report) are written under; tests set it with fsys.
+	wdir string
 }
 
 func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
@@ -94,7 +97,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
-	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd())
+	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.importCmd())
 	return root
 }
 

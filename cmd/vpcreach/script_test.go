@@ -33,6 +33,7 @@ func TestScripts(t *testing.T) {
 func runVpcreach(ts *testscript.TestScript, neg bool, args []string) {
 	c := newCLI(ts.Stdout(), ts.Stderr())
 	c.fsys = os.DirFS(ts.Getenv("WORK"))
+	c.wdir = ts.Getenv("WORK")
 	code := c.run(args)
 	ts.Setenv("VPCREACH_EXIT", strconv.Itoa(code))
 	if neg && code == 0 {
