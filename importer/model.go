@@ -11,7 +11,11 @@
 // report, with why.
 package importer
 
-import "net/netip"
+import (
+	"net/netip"
+
+	"github.com/hashicorp/hcl/v2"
+)
 
 // Origin says where a resource came from: its AWS id, its Terraform
 // address, or both. It is written into the block as aws_id and
@@ -24,6 +28,9 @@ type Origin struct {
 	// Where is the input file (and, for JSON, the position) it came from,
 	// for the report.
 	Where string
+	// Range locates the resource in its input file, when known: errors
+	// about it point there.
+	Range *hcl.Range
 }
 
 // key returns the key the model knows the resource by: its AWS id, else
@@ -59,6 +66,15 @@ type Model struct {
 
 	// Report lists what was not imported, and what was assumed.
 	Report Report
+
+	// Given holds the block types ("subnet", "nat_gateway", ...) whose
+	// whole inventory the input holds (the AWS CLI output of their
+	// describe call was given): a reference to one of them that names
+	// nothing is then an error of the input, not a resource left out.
+	Given map[string]bool
+
+	resolved bool
+	diags    hcl.Diagnostics
 }
 
 // VPC is a VPC with its CIDRs (the primary first).

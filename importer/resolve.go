@@ -3,6 +3,9 @@ package importer
 import (
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
 )
 
 // resolver checks a model's references, in dependency order, dropping
@@ -17,8 +20,15 @@ type resolver struct {
 // is dropped; an optional reference that names nothing is removed; a
 // route whose target names nothing becomes a blackhole with a warning.
 // Resources listed twice under one key keep their first listing. Each
-// change is recorded in m.Report.
-func (m *Model) Resolve() {
+// change is recorded in m.Report. A reference to a block type the input
+// holds completely (Model.Given) that names nothing is an error, located
+// at the referring resource; Resolve returns those errors. It runs once;
+// later calls return the same errors.
+func (m *Model) Resolve() hcl.Diagnostics {
+	if m.resolved {
+		return m.diags
+	}
+	m.resolved = true
 	r := &resolver{m: m, have: map[string]string{}}
 	m.VPCs = keep(r, "vpc", m.VPCs, func(*VPC) bool { return true })
 	m.TransitGateways = keep(r, "transit_gateway", m.TransitGateways, func(*TransitGateway) bool { return true })
@@ -62,6 +72,21 @@ func (m *Model) Resolve() {
 	for _, g := range m.SecurityGroups {
 		r.sgRules(g)
 	}
+	return m.diags
+}
+
+// dangling records a reference from o to ref (of type typ) that names
+// nothing: an error when the input holds every resource of typ.
+func (r *resolver) dangling(o *Origin, ref, typ, what string) {
+	if ref == "" || !r.m.Given[typ] {
+		return
+	}
+	d := &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Reference to nothing",
+		Detail: fmt.Sprintf("%s (%s): %s %s, which the input does not hold although it lists every %s.", o.key(), o.Where, what, ref, strings.ReplaceAll(typ, "_", " "))}
+	if o.Range != nil {
+		d.Subject = o.Range
+	}
+	r.m.diags = append(r.m.diags, d)
 }
 
 // keep keeps the resources of one block type that are not duplicates and
@@ -100,6 +125,7 @@ func (r *resolver) need(o *Origin, attr, ref, typ string) bool {
 	if r.have[ref] == typ {
 		return true
 	}
+	r.dangling(o, ref, typ, "its "+attr+" refers to")
 	what := "nothing"
 	if ref != "" {
 		what = ref + ", which is not imported"
@@ -113,6 +139,7 @@ func (r *resolver) optional(o *Origin, attr string, ref *string, typ string) {
 	if *ref == "" || r.have[*ref] == typ {
 		return
 	}
+	r.dangling(o, *ref, typ, "its "+attr+" refers to")
 	r.m.Skip(*ref, typ, o.Where, fmt.Sprintf("%s of %s refers to it, but it is not imported; the default is used", attr, o.key()), true)
 	*ref = ""
 }
@@ -173,12 +200,27 @@ func (r *resolver) attachment(a *TGWAttachment) bool {
 // routeTargetTypes are the block types a VPC route may target.
 var routeTargetTypes = []string{"internet_gateway", "nat_gateway", "firewall_endpoint", "transit_gateway", "instance", "vpc_peering"}
 
+// targetType guesses the block type of an AWS id by its prefix, "" when
+// it cannot tell.
+func targetType(id string) string {
+	for prefix, typ := range map[string]string{"igw-": "internet_gateway", "nat-": "nat_gateway", "tgw-": "transit_gateway",
+		"pcx-": "vpc_peering", "i-": "instance", "eni-": "instance"} {
+		if strings.HasPrefix(id, prefix) && !strings.HasPrefix(id, "tgw-attach-") && !strings.HasPrefix(id, "tgw-rtb-") {
+			return typ
+		}
+	}
+	return ""
+}
+
 // routes turns a route whose target is not imported into a blackhole.
 func (r *resolver) routes(t *RouteTable) {
 	for i := range t.Routes {
 		rt := &t.Routes[i]
 		if rt.Target == TargetLocal || rt.Target == TargetBlackhole || slices.Contains(routeTargetTypes, r.have[rt.Target]) {
 			continue
+		}
+		if typ := targetType(rt.Target); typ != "" {
+			r.dangling(&t.Origin, rt.Target, typ, "a route ("+rt.Destination.String()+") targets")
 		}
 		r.m.Skip(rt.Target, "route target", t.Where, fmt.Sprintf(
 			"route table %s sends %s to it, but it is not imported; the route is written as a blackhole", t.key(), rt.Destination), true)

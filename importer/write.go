@@ -17,6 +17,9 @@ type File struct {
 // (vpc_NAME.hcl), transit.hcl, firewall.hcl and one NAME.rules file per
 // rule group with Suricata rules. Files come sorted by name; the same
 // model always renders to the same bytes.
+//
+// Render calls Resolve when it has not run; its errors should have been
+// reported (and nothing rendered) before.
 func Render(m *Model) []File {
 	m.Resolve()
 	m.assign()

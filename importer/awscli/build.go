@@ -43,6 +43,7 @@ func (c *collection) build(m *importer.Model) {
 	b.transit()
 	b.routeTables()
 	b.unsupported()
+	m.Given = c.given
 }
 
 // first reports whether id is seen for the first time (and marks it).
@@ -83,7 +84,8 @@ func addr[T any](b *builder, it item[T], what, s string) netip.Addr {
 }
 
 func origin[T any](it item[T], id, name string) importer.Origin {
-	return importer.Origin{AWSID: id, Name: name, Where: it.where}
+	rng := it.f.Range(it.off)
+	return importer.Origin{AWSID: id, Name: name, Where: it.where, Range: &rng}
 }
 
 func (b *builder) vpcs() {
@@ -173,7 +175,7 @@ func (b *builder) unsupported() {
 	}
 	for _, it := range b.c.mpls {
 		if b.first(it.v.PrefixListId) {
-			b.m.Skip(it.v.PrefixListId, "ManagedPrefixLists", it.where,
+			b.m.Skip(it.v.PrefixListId, "PrefixLists", it.where,
 				"prefix lists are not in the topology language; their entries (get-managed-prefix-list-entries) are expanded where routes and rules use them", false)
 		}
 	}

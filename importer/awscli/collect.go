@@ -37,7 +37,7 @@ type collection struct {
 	tgwVPCAtts  []item[tgwVPCAttachment]
 	tgwRTs      []item[tgwRouteTable]
 	endpoints   []item[vpcEndpoint]
-	mpls        []item[managedPrefixList]
+	mpls        []item[prefixList]
 	// by transit gateway route table id
 	tgwRoutes map[string][]item[tgwRoute]
 	tgwProps  map[string][]item[tgwPropagation]
@@ -50,6 +50,17 @@ type collection struct {
 	// skipped holds unknown top-level keys with data: key -> where
 	unknown []item[string]
 	diags   hcl.Diagnostics
+	// given holds the block types whose describe output was read.
+	given map[string]bool
+}
+
+// givenBy maps a describe call's top-level key to the block type whose
+// whole inventory it lists.
+var givenBy = map[string]string{
+	"Vpcs": "vpc", "Subnets": "subnet", "RouteTables": "route_table", "InternetGateways": "internet_gateway",
+	"NatGateways": "nat_gateway", "Reservations": "instance", "SecurityGroups": "security_group", "NetworkAcls": "network_acl",
+	"VpcPeeringConnections": "vpc_peering", "TransitGateways": "transit_gateway",
+	"TransitGatewayRouteTables": "transit_gateway_route_table", "TransitGatewayVpcAttachments": "transit_gateway_attachment",
 }
 
 type firewallDoc struct {
@@ -73,6 +84,7 @@ func newCollection() *collection {
 		tgwProps:    map[string][]item[tgwPropagation]{},
 		tgwAssocs:   map[string][]item[tgwAssociation]{},
 		prefixLists: map[string][]string{},
+		given:       map[string]bool{},
 	}
 }
 
@@ -157,6 +169,9 @@ func (c *collection) document(f *importer.JSONFile, keys map[string]importer.Mem
 
 // member decodes one top-level array by its key.
 func (c *collection) member(f *importer.JSONFile, m importer.Member) {
+	if t, ok := givenBy[m.Key]; ok {
+		c.given[t] = true
+	}
 	switch m.Key {
 	case "Vpcs":
 		list(c, f, m, &c.vpcs)
@@ -206,10 +221,12 @@ func (c *collection) member(f *importer.JSONFile, m importer.Member) {
 		var pls []item[prefixList]
 		list(c, f, m, &pls)
 		for _, p := range pls {
+			if p.v.Cidrs == nil {
+				c.mpls = append(c.mpls, p) // customer-managed: entries come apart
+				continue
+			}
 			c.prefixLists[p.v.PrefixListId] = append(c.prefixLists[p.v.PrefixListId], p.v.Cidrs...)
 		}
-	case "PrefixListAssociations", "ManagedPrefixLists":
-		list(c, f, m, &c.mpls)
 	default:
 		c.other(f, m)
 	}

@@ -42,9 +42,13 @@ type imported struct {
 func importDir(t *testing.T, dir string) imported {
 	t.Helper()
 	res := awscli.Read(os.DirFS(dir), []string{"."})
-	if res.Diags.HasErrors() {
+	diags := res.Diags
+	if !diags.HasErrors() {
+		diags = append(diags, res.Model.Resolve()...)
+	}
+	if diags.HasErrors() {
 		var b strings.Builder
-		_ = diag.Write(&b, res.Files, res.Diags)
+		_ = diag.Write(&b, res.Files, diags)
 		t.Fatalf("import of %s failed:\n%s", dir, b.String())
 	}
 	files := importer.Render(res.Model)

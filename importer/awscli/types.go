@@ -244,15 +244,15 @@ type vpcEndpoint struct {
 	Tags            []tag
 }
 
+// prefixList is an element of PrefixLists: describe-prefix-lists gives
+// the AWS-managed lists with their Cidrs; describe-managed-prefix-lists
+// gives customer-managed lists (PrefixListArn, no entries: those come
+// from get-managed-prefix-list-entries).
 type prefixList struct {
 	PrefixListId   string
 	PrefixListName string
+	PrefixListArn  string
 	Cidrs          []string
-}
-
-type managedPrefixList struct {
-	PrefixListId   string
-	PrefixListName string
 }
 
 type prefixListEntry struct{ Cidr string }

@@ -125,13 +125,13 @@ func (r *reader) subnet(k string) *importer.Subnet {
 // unsupported reports the resources the language does not hold yet.
 func (r *reader) unsupported() {
 	reasons := map[string]string{
-		"aws_egress_only_internet_gateway": "egress-only internet gateways (IPv6) are not in the topology language; routes to one are written as blackholes",
-		"aws_vpc_endpoint":                 "VPC endpoints are not in the topology language yet; routes to one are written as blackholes",
-		"aws_vpn_gateway":                  "virtual private gateways (VPN) are not in the topology language; routes to one are written as blackholes",
-		"aws_ec2_managed_prefix_list":      "prefix lists are not in the topology language; their entries are expanded where routes and rules use them",
+		"aws_egress_only_internet_gateway":  "egress-only internet gateways (IPv6) are not in the topology language; routes to one are written as blackholes",
+		"aws_vpc_endpoint":                  "VPC endpoints are not in the topology language yet; routes to one are written as blackholes",
+		"aws_vpn_gateway":                   "virtual private gateways (VPN) are not in the topology language; routes to one are written as blackholes",
+		"aws_ec2_managed_prefix_list":       "prefix lists are not in the topology language; their entries are expanded where routes and rules use them",
 		"aws_ec2_managed_prefix_list_entry": "prefix lists are not in the topology language; their entries are expanded where routes and rules use them",
-		"aws_lb":                           "load balancers are not in the topology language yet",
-		"aws_alb":                          "load balancers are not in the topology language yet",
+		"aws_lb":                            "load balancers are not in the topology language yet",
+		"aws_alb":                           "load balancers are not in the topology language yet",
 	}
 	for _, x := range r.all {
 		if why, ok := reasons[x.typ]; ok {
