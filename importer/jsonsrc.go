@@ -128,8 +128,9 @@ func (f *JSONFile) Members() ([]Member, *hcl.Diagnostic) {
 	if _, err := dec.Token(); err != nil {
 		return nil, f.DecodeError(0, err)
 	}
+	end := skipSpace(f.Data, dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, f.Errorf(dec.InputOffset(), "Invalid JSON", "%s holds more than one JSON value.", f.Name)
+		return nil, f.Errorf(end, "Invalid JSON", "%s holds more than one JSON value.", f.Name)
 	}
 	return out, nil
 }

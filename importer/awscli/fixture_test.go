@@ -166,3 +166,6 @@ func TestFixtureAnswers(t *testing.T) {
 		}
 	}
 }
+
+// importerRender renders a read result (for the fuzz target).
+func importerRender(res *awscli.Result) []importer.File { return importer.Render(res.Model) }
