@@ -85,7 +85,9 @@ func (f *JSONFile) DecodeError(base int64, err error) *hcl.Diagnostic {
 		return f.Errorf(base+te.Offset-1, "Unexpected JSON value",
 			"%s: %s is a JSON %s, where %s was expected.", f.Name, field, te.Value, te.Type.String())
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return f.Errorf(int64(len(f.Data)), "Truncated JSON", "%s ends before its JSON value does; the file is truncated.", f.Name)
+		// Point at the last character the file holds.
+		end := int64(len(bytes.TrimRight(f.Data, " \t\r\n"))) - 1
+		return f.Errorf(end, "Truncated JSON", "%s ends before its JSON value does; the file is truncated after this.", f.Name)
 	}
 	return f.Errorf(base, "Invalid JSON", "%s cannot be read as JSON: %s.", f.Name, err.Error())
 }

@@ -127,6 +127,11 @@ func (r *Report) WriteTable(w io.Writer) error {
 	return tw.Flush()
 }
 
+// Printable bounds and escapes text from the input (a resource id, a
+// reason naming it) for a terminal: one line, at most 200 bytes, control
+// characters escaped.
+func Printable(s string) string { return oneLine(s) }
+
 // oneLine bounds and escapes text from the input for a table cell.
 func oneLine(s string) string {
 	const max = 200

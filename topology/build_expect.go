@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"net/netip"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -76,6 +77,13 @@ func (l *loader) endpoint(expr hcl.Expression, what string, allowCIDR bool) (End
 		}
 		ep.Prefix, ok = l.parsePrefix(s, expr.Range(), what)
 		return ep, ok
+	}
+	if _, err := netip.ParseAddr(s); err != nil {
+		// An AWS id or Terraform address of an imported resource.
+		if r := l.originResource(s, endpointKinds); r != nil {
+			ep.Resource = r
+			return ep, true
+		}
 	}
 	ep.Addr, ok = l.parseAddr(s, expr.Range(), what)
 	return ep, ok

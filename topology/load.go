@@ -43,8 +43,18 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 // the implicit resources, defaults, back-references, sorted slices and
 // materialized routes; validate what involves several resources; index.
 func LoadFS(fsys fs.FS, p string) (*Topology, hcl.Diagnostics) {
+	return LoadFSPaths(fsys, []string{p})
+}
+
+// LoadFSPaths is LoadFS of several paths at once: the topology is the
+// union of their files (a resource declared in two of them is a
+// duplicate).
+func LoadFSPaths(fsys fs.FS, paths []string) (*Topology, hcl.Diagnostics) {
 	l := newLoader(fsys)
-	bodies := l.parse(p)
+	var bodies []hcl.Body
+	for _, p := range paths {
+		bodies = append(bodies, l.parse(p)...)
+	}
 	bodies = l.locals(bodies)
 	cfg := l.decode(bodies)
 	d := l.declare(cfg)
@@ -78,6 +88,9 @@ type loader struct {
 	routeSrc    map[*Route]*routeBlock
 	tgwRouteSrc map[*TGWRoute]*tgwRouteBlock
 	attachSrc   map[*TGWAttachment]attachInfo
+	// origins indexes resources by aws_id and terraform_address, built on
+	// first use (origin.go).
+	origins map[string]Resource
 }
 
 func newLoader(fsys fs.FS) *loader {

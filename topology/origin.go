@@ -2,6 +2,7 @@ package topology
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -75,4 +76,23 @@ func (ix *index) addOrigin(r Resource) {
 		}
 		ix.byOrigin[id] = r
 	}
+}
+
+// originResource returns the declared resource of one of kinds whose
+// aws_id or terraform_address is id, or nil (none, or several).
+func (l *loader) originResource(id string, kinds []string) Resource {
+	if l.origins == nil {
+		l.origins = map[string]Resource{}
+		ix := &index{byOrigin: l.origins}
+		for _, byName := range l.syms {
+			for _, s := range byName {
+				ix.addOrigin(s.res)
+			}
+		}
+	}
+	r := l.origins[id]
+	if r == nil || !slices.Contains(kinds, r.Kind()) {
+		return nil
+	}
+	return r
 }

@@ -83,6 +83,9 @@ func (c *cli) finishImport(f *importFlags, m *importer.Model, files map[string]*
 	if f.out == "" {
 		return withCode(exitError, errors.New("no output directory given: pass -o DIR"))
 	}
+	if !diags.HasErrors() {
+		diags = append(diags, m.Resolve()...)
+	}
 	if len(diags) > 0 {
 		if err := diag.Write(c.stderr, files, diags); err != nil {
 			return withCode(exitError, err)
@@ -103,7 +106,7 @@ func (c *cli) finishImport(f *importFlags, m *importer.Model, files map[string]*
 	if err := m.Report.WriteTable(c.stderr); err != nil {
 		return withCode(exitError, err)
 	}
-	fmt.Fprintf(c.stdout, "wrote %d files to %s\n", len(out), f.out)
+	fmt.Fprintf(c.stdout, "wrote %s to %s\n", plural(len(out), "file"), f.out)
 	return nil
 }
 

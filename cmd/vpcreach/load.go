@@ -13,17 +13,11 @@ import (
 // load loads and compiles the topology at dir, printing every diagnostic
 // (errors and warnings, sorted) to stderr. It returns an exit-1 error when
 // there are errors.
-func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
-	if dir == "" {
+func (c *cli) load(paths topoPaths) (*topology.Topology, *analyzer.Network, error) {
+	if len(paths) == 0 {
 		return nil, nil, withCode(exitError, errors.New("no topology given: pass -t DIR"))
 	}
-	var topo *topology.Topology
-	var diags hcl.Diagnostics
-	if c.fsys != nil {
-		topo, diags = topology.LoadFS(c.fsys, dir)
-	} else {
-		topo, diags = topology.Load(dir)
-	}
+	topo, diags := c.loadSources(paths)
 	var net *analyzer.Network
 	if !diags.HasErrors() {
 		var cd hcl.Diagnostics

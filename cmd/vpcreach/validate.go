@@ -9,7 +9,7 @@ import (
 )
 
 func (c *cli) validateCmd() *cobra.Command {
-	var dir string
+	var dir topoPaths
 	cmd := &cobra.Command{
 		Use:   "validate -t DIR",
 		Short: "Load a topology, check references and rules, and print diagnostics",
@@ -26,7 +26,7 @@ func (c *cli) validateCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	cmd.Flags().VarP(&dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
 	return cmd
 }
 

@@ -20,7 +20,7 @@ func TestBadInput(t *testing.T) {
 		summary string
 		at      string // file:line:col of the subject
 	}{
-		{"truncated", map[string]string{"v.json": "{\n \"Vpcs\": [\n  {\"VpcId\": \"vpc-1\","}, "Truncated JSON", "v.json:3:21"},
+		{"truncated", map[string]string{"v.json": "{\n \"Vpcs\": [\n  {\"VpcId\": \"vpc-1\","}, "Truncated JSON", "v.json:3:20"},
 		{"HCL file", map[string]string{"v.json": "vpc \"a\" {\n}\n"}, "Invalid JSON", "v.json:1:1"},
 		{"YAML file", map[string]string{"v.json": "Vpcs:\n  - VpcId: vpc-1\n"}, "Invalid JSON", "v.json:1:1"},
 		{"not an object", map[string]string{"v.json": " [1, 2]"}, "Not a JSON object", "v.json:1:2"},
