@@ -101,26 +101,50 @@ func byName[T interface{ Key() string }](n *namer, xs []T) []T {
 	return out
 }
 
-// inVPC keeps the resources whose VPC (by vpcOf) is v.
-func inVPC[T any](xs []T, v string, vpcOf func(T) string) []T {
-	var out []T
+// byVPC groups resources by the key of their VPC (by vpcOf), keeping
+// their order.
+func byVPC[T any](xs []T, vpcOf func(T) string) map[string][]T {
+	out := map[string][]T{}
 	for _, x := range xs {
-		if vpcOf(x) == v {
-			out = append(out, x)
-		}
+		out[vpcOf(x)] = append(out[vpcOf(x)], x)
 	}
 	return out
 }
 
-func (w *writer) files() []File {
-	var out []File
+// vpcGroups holds every VPC's resources, grouped once.
+type vpcGroups struct {
+	routeTables map[string][]*RouteTable
+	subnets     map[string][]*Subnet
+	igws        map[string][]*InternetGateway
+	nats        map[string][]*NATGateway
+	instances   map[string][]*Instance
+	sgs         map[string][]*SecurityGroup
+	acls        map[string][]*NetworkACL
+}
+
+func (w *writer) groups() *vpcGroups {
+	m := w.m
 	subnetVPC := map[string]string{}
-	for _, s := range w.m.Subnets {
+	for _, s := range m.Subnets {
 		subnetVPC[s.key()] = s.VPC
 	}
+	return &vpcGroups{
+		routeTables: byVPC(m.RouteTables, func(t *RouteTable) string { return t.VPC }),
+		subnets:     byVPC(m.Subnets, func(s *Subnet) string { return s.VPC }),
+		igws:        byVPC(m.InternetGateways, func(g *InternetGateway) string { return g.VPC }),
+		nats:        byVPC(m.NATGateways, func(g *NATGateway) string { return subnetVPC[g.Subnet] }),
+		instances:   byVPC(m.Instances, func(i *Instance) string { return subnetVPC[i.Subnet] }),
+		sgs:         byVPC(m.SecurityGroups, func(g *SecurityGroup) string { return g.VPC }),
+		acls:        byVPC(m.NetworkACLs, func(a *NetworkACL) string { return a.VPC }),
+	}
+}
+
+func (w *writer) files() []File {
+	var out []File
+	g := w.groups()
 	for _, v := range byName(w.n, w.m.VPCs) {
 		f := hclwrite.NewEmptyFile()
-		w.vpcFile(f.Body(), v, subnetVPC)
+		w.vpcFile(f.Body(), v, g)
 		out = append(out, File{Name: "vpc_" + w.n.name(v.key()) + ".hcl", Data: hclwrite.Format(f.Bytes())})
 	}
 	if f, ok := w.transit(); ok {
@@ -135,28 +159,28 @@ func (w *writer) files() []File {
 }
 
 // vpcFile writes a VPC and everything inside it.
-func (w *writer) vpcFile(body *hclwrite.Body, v *VPC, subnetVPC map[string]string) {
+func (w *writer) vpcFile(body *hclwrite.Body, v *VPC, g *vpcGroups) {
 	k := v.key()
 	w.vpc(body, v)
-	for _, t := range byName(w.n, inVPC(w.m.RouteTables, k, func(t *RouteTable) string { return t.VPC })) {
+	for _, t := range byName(w.n, g.routeTables[k]) {
 		w.routeTable(body, t)
 	}
-	for _, s := range byName(w.n, inVPC(w.m.Subnets, k, func(s *Subnet) string { return s.VPC })) {
+	for _, s := range byName(w.n, g.subnets[k]) {
 		w.subnet(body, s)
 	}
-	for _, g := range byName(w.n, inVPC(w.m.InternetGateways, k, func(g *InternetGateway) string { return g.VPC })) {
-		w.igw(body, g)
+	for _, x := range byName(w.n, g.igws[k]) {
+		w.igw(body, x)
 	}
-	for _, g := range byName(w.n, inVPC(w.m.NATGateways, k, func(g *NATGateway) string { return subnetVPC[g.Subnet] })) {
-		w.nat(body, g)
+	for _, x := range byName(w.n, g.nats[k]) {
+		w.nat(body, x)
 	}
-	for _, i := range byName(w.n, inVPC(w.m.Instances, k, func(i *Instance) string { return subnetVPC[i.Subnet] })) {
+	for _, i := range byName(w.n, g.instances[k]) {
 		w.instance(body, i)
 	}
-	for _, g := range byName(w.n, inVPC(w.m.SecurityGroups, k, func(g *SecurityGroup) string { return g.VPC })) {
-		w.securityGroup(body, g)
+	for _, x := range byName(w.n, g.sgs[k]) {
+		w.securityGroup(body, x)
 	}
-	for _, a := range byName(w.n, inVPC(w.m.NetworkACLs, k, func(a *NetworkACL) string { return a.VPC })) {
+	for _, a := range byName(w.n, g.acls[k]) {
 		w.networkACL(body, a)
 	}
 }

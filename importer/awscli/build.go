@@ -24,6 +24,9 @@ type builder struct {
 	firewallEndpoints map[string]bool
 	// attachmentVPC maps a TGW attachment id to its VPC.
 	attachments map[string]*importer.TGWAttachment
+	// subnetByID indexes the imported subnets (built on first use, after
+	// every subnet is read).
+	subnetByID map[string]*importer.Subnet
 }
 
 func (c *collection) build(m *importer.Model) {
@@ -148,12 +151,13 @@ func (b *builder) subnets() {
 
 // subnet returns the imported subnet with id, or nil.
 func (b *builder) subnet(id string) *importer.Subnet {
-	for _, s := range b.m.Subnets {
-		if s.AWSID == id {
-			return s
+	if b.subnetByID == nil {
+		b.subnetByID = map[string]*importer.Subnet{}
+		for _, s := range b.m.Subnets {
+			b.subnetByID[s.AWSID] = s
 		}
 	}
-	return nil
+	return b.subnetByID[id]
 }
 
 // unsupported reports the resources the language does not hold yet.
