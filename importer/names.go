@@ -141,12 +141,6 @@ func splitAddress(addr string) []string {
 	return segs
 }
 
-// addr returns the address ("subnet.app_a") of the resource with key k.
-func (n *namer) addr(k string) (string, bool) {
-	a, ok := n.byKey[k]
-	return a, ok
-}
-
 // name returns the block name of the resource with key k.
 func (n *namer) name(k string) string {
 	a := n.byKey[k]

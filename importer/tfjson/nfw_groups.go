@@ -63,10 +63,7 @@ func (r *reader) groupVariables(x *res, g *importer.RuleGroup, rg map[string]any
 					g.IPSetReferences = map[string][]string{}
 				}
 				arn := str(isr, "reference_arn")
-				cidrs := []string{}
-				for _, p := range r.prefixListByArn(arn) {
-					cidrs = append(cidrs, p)
-				}
+				cidrs := append([]string{}, r.prefixListByArn(arn)...)
 				if len(cidrs) == 0 {
 					r.m.Skip(fmt.Sprintf("%s @%s", x.addr, str(ref, "key")), x.typ, r.where(x),
 						"the IP set reference "+arn+" has no entries in the input; it is imported empty", true)

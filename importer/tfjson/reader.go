@@ -179,14 +179,6 @@ func (r *reader) of(types ...string) []*res {
 	return out
 }
 
-// keyOf returns the key of the resource at address addr ("" if none).
-func (r *reader) keyOf(addr string) string {
-	if x := r.byAddr[addr]; x != nil {
-		return x.key
-	}
-	return ""
-}
-
 // isUnknown reports whether attr of x is known only after apply.
 func (x *res) isUnknown(attr string) bool {
 	u, ok := x.unknown[attr]
