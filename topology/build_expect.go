@@ -49,10 +49,10 @@ func (l *loader) resolveExpect(b *expectBlock, e *Expect) {
 	e.SNI, _ = l.str(b.SNI, of("sni", e))
 	e.HTTPHost, _ = l.str(b.HTTPHost, of("http_host", e))
 	e.Reachable, _ = l.boolean(b.Reachable, of("reachable", e))
-	for _, it := range l.refs(b.Through, of("through", e), resourceTypes...) {
+	for _, it := range l.refsOrOrigins(b.Through, of("through", e), resourceTypes...) {
 		e.Through = append(e.Through, it.res)
 	}
-	for _, it := range l.refs(b.NotThrough, of("not_through", e), resourceTypes...) {
+	for _, it := range l.refsOrOrigins(b.NotThrough, of("not_through", e), resourceTypes...) {
 		e.NotThrough = append(e.NotThrough, it.res)
 	}
 }

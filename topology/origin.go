@@ -3,9 +3,11 @@ package topology
 import (
 	"reflect"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Every resource block may say where it came from, as `vpcreach import`
@@ -95,4 +97,33 @@ func (l *loader) originResource(id string, kinds []string) Resource {
 		return nil
 	}
 	return r
+}
+
+// refsOrOrigins is refs for the lists of an expect block (through,
+// not_through): an element may also be a string naming a resource by its
+// aws_id or terraform_address.
+func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string) []refItem {
+	tup, ok := expr.(*hclsyntax.TupleConsExpr)
+	if !present(expr) || !ok {
+		return l.refs(expr, what, kinds...)
+	}
+	var out []refItem
+	for _, e := range tup.Exprs {
+		if len(e.Variables()) == 0 {
+			if v, d := e.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+				if r := l.originResource(v.AsString(), kinds); r != nil {
+					out = append(out, refItem{r, e.Range()})
+					continue
+				}
+				l.errorf(e.Range(), "Unknown resource",
+					"The element of the %s, %q, is the aws_id or terraform_address of no %s; use a reference such as %s.NAME.",
+					what, v.AsString(), strings.Join(kinds, ", "), kinds[0])
+				continue
+			}
+		}
+		if r := l.ref(e, "element of the "+what, kinds...); r != nil {
+			out = append(out, refItem{r, e.Range()})
+		}
+	}
+	return out
 }
