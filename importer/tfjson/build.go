@@ -1,6 +1,8 @@
 package tfjson
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/netip"
 
@@ -23,11 +25,30 @@ func (r *reader) build() {
 	r.unsupported()
 }
 
-// errorf records an error located at the start of the input (Terraform
-// JSON values carry no position of their own), naming the resource.
+// errorf records an error about resource x, located at its address in
+// the input (where the values Terraform prints start).
 func (r *reader) errorf(x *res, summary, format string, args ...any) {
-	d := r.f.Errorf(0, summary, "%s: %s", x.addr, fmt.Sprintf(format, args...))
+	d := r.f.Errorf(r.offsetOf(x), summary, "%s: %s", x.addr, fmt.Sprintf(format, args...))
 	r.diags = append(r.diags, d)
+}
+
+// offsetOf returns the offset of x's "address" member in the input: its
+// entry in planned_values or values (the first listing), 0 if not found.
+func (r *reader) offsetOf(x *res) int64 {
+	q, _ := json.Marshal(x.addr)
+	data := r.f.Data
+	for from := 0; ; {
+		i := bytes.Index(data[from:], q)
+		if i < 0 {
+			return 0
+		}
+		at := from + i
+		// Only a member "address": "<addr>" (not a reference to it).
+		if j := bytes.LastIndexByte(data[:at], ':'); j >= 0 && bytes.HasSuffix(bytes.TrimRight(data[:j], " \t\r\n"), []byte(`"address"`)) {
+			return int64(at)
+		}
+		from = at + len(q)
+	}
 }
 
 // prefix parses a CIDR attribute value; a bad one is an error.
