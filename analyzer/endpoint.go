@@ -55,7 +55,7 @@ func (n *Network) resolveEndpoint(spec string, source bool) (endpoint, error) {
 	if a, err := netip.ParseAddr(spec); err == nil {
 		return n.resolveAddr(a.Unmap(), spec, source)
 	}
-	r, ok := n.topo.Resource(spec)
+	r, ok := n.resourceNamed(spec)
 	if !ok {
 		return endpoint{}, n.unknownResource(spec)
 	}

@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"net/netip"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -48,10 +49,10 @@ func (l *loader) resolveExpect(b *expectBlock, e *Expect) {
 	e.SNI, _ = l.str(b.SNI, of("sni", e))
 	e.HTTPHost, _ = l.str(b.HTTPHost, of("http_host", e))
 	e.Reachable, _ = l.boolean(b.Reachable, of("reachable", e))
-	for _, it := range l.refs(b.Through, of("through", e), resourceTypes...) {
+	for _, it := range l.refsOrOrigins(b.Through, of("through", e), resourceTypes...) {
 		e.Through = append(e.Through, it.res)
 	}
-	for _, it := range l.refs(b.NotThrough, of("not_through", e), resourceTypes...) {
+	for _, it := range l.refsOrOrigins(b.NotThrough, of("not_through", e), resourceTypes...) {
 		e.NotThrough = append(e.NotThrough, it.res)
 	}
 }
@@ -76,6 +77,13 @@ func (l *loader) endpoint(expr hcl.Expression, what string, allowCIDR bool) (End
 		}
 		ep.Prefix, ok = l.parsePrefix(s, expr.Range(), what)
 		return ep, ok
+	}
+	if _, err := netip.ParseAddr(s); err != nil {
+		// An AWS id or Terraform address of an imported resource.
+		if r := l.originResource(s, endpointKinds); r != nil {
+			ep.Resource = r
+			return ep, true
+		}
 	}
 	ep.Addr, ok = l.parseAddr(s, expr.Range(), what)
 	return ep, ok

@@ -157,8 +157,7 @@ func (l *loader) resolveNAT(b *natBlock, n *NATGateway) {
 	switch {
 	case present(b.ConnectivityType) && !ctOK:
 	case n.Public && !pub:
-		l.errorf(n.Range, "Public NAT gateway without public IP",
-			"The public %s has no public_ip; give it its Elastic IP, or set connectivity_type = \"private\".", n.Addr())
+		n.PublicIPAssumed = true // assumeAddresses gives it a placeholder
 	case !n.Public && pub:
 		l.errorf(b.PublicIP.Range(), "Private NAT gateway with public IP",
 			"The private %s cannot have a public_ip; remove it, or set connectivity_type = \"public\".", n.Addr())
@@ -167,7 +166,9 @@ func (l *loader) resolveNAT(b *natBlock, n *NATGateway) {
 
 func (l *loader) resolveInstance(b *instanceBlock, i *Instance) {
 	i.Subnet = l.refSubnet(b.Subnet, of("subnet", i))
-	i.PrivateIP, _ = l.addr(b.PrivateIP, of("private_ip", i))
+	if present(b.PrivateIP) {
+		i.PrivateIP, _ = l.addr(b.PrivateIP, of("private_ip", i))
+	}
 	if present(b.PublicIP) {
 		i.PublicIP, _ = l.addr(b.PublicIP, of("public_ip", i))
 	}

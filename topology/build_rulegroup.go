@@ -130,9 +130,10 @@ func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *policyspec.Text {
 	if !ok {
 		return nil
 	}
-	from := l.rel[expr.Range().Filename]
-	rel, inside := relPath(from, name)
-	p := path.Join(l.base, rel)
+	from, known := l.files[expr.Range().Filename]
+	rel, inside := relPath(from.rel, name)
+	inside = inside && known
+	p := path.Join(from.root.base, rel)
 	if !inside {
 		p = name
 	}
@@ -142,7 +143,7 @@ func (l *loader) rulesFile(expr hcl.Expression, g *RuleGroup) *policyspec.Text {
 	var content []byte
 	err := errOutsideRoot
 	if inside {
-		content, err = readConfined(l.fsys, rel, l.maxSize)
+		content, err = readConfined(from.root.fsys, rel, l.maxSize)
 	}
 	if err != nil {
 		l.errorf(g.AttrRanges["rules_file"], "Cannot read rules file",

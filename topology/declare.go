@@ -63,6 +63,7 @@ func (l *loader) declare(c *config) *decls {
 	d := &decls{}
 	for _, b := range c.VPCs {
 		v := &VPC{Meta: NewMeta("vpc", b.Name, b.DefRange)}
+		l.origin(&v.Meta, b)
 		v.DefaultSecurityGroup = defaultSecurityGroup(v)
 		v.DefaultNetworkACL = defaultNetworkACL(v)
 		if l.add(v, b.Name, b.NameRange) {
@@ -115,7 +116,9 @@ type header interface {
 func declareAll[B header, M Resource](l *loader, blocks []B, out *[]pair[B, M], typ string, mk func(Meta) M) {
 	for _, b := range blocks {
 		name, nameRange, defRange := b.head()
-		m := mk(NewMeta(typ, name, defRange))
+		meta := NewMeta(typ, name, defRange)
+		l.origin(&meta, b)
+		m := mk(meta)
 		if l.add(m, name, nameRange) {
 			*out = append(*out, pair[B, M]{b, m})
 		}

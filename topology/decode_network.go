@@ -73,7 +73,7 @@ type instanceBlock struct {
 	DefRange        hcl.Range      `hcl:",def_range"`
 	Body            hcl.Body       `hcl:",body"`
 	Subnet          hcl.Expression `hcl:"subnet"`
-	PrivateIP       hcl.Expression `hcl:"private_ip"`
+	PrivateIP       hcl.Expression `hcl:"private_ip,optional"`
 	PublicIP        hcl.Expression `hcl:"public_ip,optional"`
 	SecurityGroups  hcl.Expression `hcl:"security_groups,optional"`
 	SourceDestCheck hcl.Expression `hcl:"source_dest_check,optional"`

@@ -94,6 +94,10 @@ func (ps decodePlans) planFor(t reflect.Type) *decodePlan {
 		b := &p.blocks[i]
 		b.plan = ps.planFor(b.elem)
 		p.schema.Blocks = append(p.schema.Blocks, hcl.BlockHeaderSchema{Type: b.typ, LabelNames: b.plan.labelNames(b.elem)})
+		if t == reflect.TypeFor[config]() {
+			// Every resource block may record its origin (origin.go).
+			b.plan.schema.Attributes = append(b.plan.schema.Attributes, originAttrs()...)
+		}
 	}
 	return p
 }

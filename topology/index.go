@@ -10,15 +10,19 @@ import (
 type index struct {
 	byAddr     map[string]Resource
 	byPublicIP map[netip.Addr]Resource
-	subnets    []*Subnet // sorted by CIDR address, then VPC name
+	byOrigin   map[string]Resource // by aws_id and terraform_address
+	subnets    []*Subnet           // sorted by CIDR address, then VPC name
 	vpcs       []*VPC
 	subnetWin  *prefixWindow[*Subnet]
 	vpcWin     *prefixWindow[int] // positions in vpcs
 }
 
 func newIndex(t *Topology) *index {
-	ix := &index{byAddr: map[string]Resource{}, byPublicIP: map[netip.Addr]Resource{}}
-	add := func(r Resource) { ix.byAddr[r.Addr()] = r }
+	ix := &index{byAddr: map[string]Resource{}, byPublicIP: map[netip.Addr]Resource{}, byOrigin: map[string]Resource{}}
+	add := func(r Resource) {
+		ix.byAddr[r.Addr()] = r
+		ix.addOrigin(r)
+	}
 	for _, v := range t.VPCs {
 		add(v)
 	}

@@ -3,9 +3,7 @@ package topology
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -37,20 +35,7 @@ func Load(p string) (*Topology, hcl.Diagnostics) {
 
 // LoadWith is Load with options (the file size limit).
 func LoadWith(p string, o Options) (*Topology, hcl.Diagnostics) {
-	st, err := os.Stat(p)
-	if err != nil {
-		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
-	}
-	rootDir, base, only := p, p, ""
-	if !st.IsDir() {
-		rootDir, base, only = filepath.Dir(p), path.Dir(filepath.ToSlash(p)), filepath.Base(p)
-	}
-	root, err := os.OpenRoot(rootDir)
-	if err != nil {
-		return failLoad("Opening the directory " + rootDir + " failed: " + errText(err) + ".")
-	}
-	defer root.Close()
-	return load(rootFS{root}, base, only, p, o)
+	return LoadPathsWith([]string{p}, o)
 }
 
 // LoadFS is Load on the file system fsys, where p is a path as fsys
@@ -76,27 +61,18 @@ func LoadFS(fsys fs.FS, p string) (*Topology, hcl.Diagnostics) {
 
 // LoadFSWith is LoadFS with options (the file size limit).
 func LoadFSWith(fsys fs.FS, p string, o Options) (*Topology, hcl.Diagnostics) {
-	st, err := fs.Stat(fsys, p)
-	if err != nil {
-		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
-	}
-	base, only := p, ""
-	if !st.IsDir() {
-		base, only = path.Dir(p), path.Base(p)
-	}
-	sub, err := fs.Sub(fsys, base)
-	if err != nil {
-		return failLoad("Reading " + p + " failed: " + errText(err) + ".")
-	}
-	return load(sub, base, only, p, o)
+	return LoadFSPathsWith(fsys, []string{p}, o)
 }
 
-// load loads the topology whose root is fsys, shown as base in file
-// names: the file only (shown as p) when set, else every *.hcl file of the
-// root.
-func load(fsys fs.FS, base, only, p string, o Options) (*Topology, hcl.Diagnostics) {
-	l := newLoader(fsys, base, o.maxFileSize())
-	bodies := l.parse(only, p)
+// load loads the topology that is the union of roots: of each, the file
+// only (shown as p) when set, else every *.hcl file of the root. A
+// resource declared in two roots is a duplicate.
+func load(roots []root, o Options) (*Topology, hcl.Diagnostics) {
+	l := newLoader(o.maxFileSize())
+	var bodies []hcl.Body
+	for _, r := range roots {
+		bodies = append(bodies, l.parse(r)...)
+	}
 	bodies = l.locals(bodies)
 	cfg := l.decode(bodies)
 	d := l.declare(cfg)
@@ -117,12 +93,10 @@ func failLoad(detail string) (*Topology, hcl.Diagnostics) {
 
 // loader holds the state of one Load call.
 type loader struct {
-	// fsys is the topology root; base is how its root is shown in file
-	// names, and rel maps each topology file's shown name to its path
-	// in fsys.
-	fsys    fs.FS
-	base    string
-	rel     map[string]string
+	// files maps each topology file's shown name to its root and its
+	// path in that root's file system (rules files are read relative to
+	// the .hcl file that names them, inside the same root).
+	files   map[string]rootFile
 	maxSize int64
 	topo    *Topology
 	ctx     *hcl.EvalContext
@@ -140,13 +114,14 @@ type loader struct {
 	routeSrc    map[*Route]*routeBlock
 	tgwRouteSrc map[*TGWRoute]*tgwRouteBlock
 	attachSrc   map[*TGWAttachment]attachInfo
+	// origins indexes resources by aws_id and terraform_address, built on
+	// first use (origin.go).
+	origins map[string]Resource
 }
 
-func newLoader(fsys fs.FS, base string, maxSize int64) *loader {
+func newLoader(maxSize int64) *loader {
 	return &loader{
-		fsys:    fsys,
-		base:    base,
-		rel:     map[string]string{},
+		files:   map[string]rootFile{},
 		maxSize: maxSize,
 		topo:    &Topology{Files: map[string]*hcl.File{}},
 		ctx:     &hcl.EvalContext{Variables: map[string]cty.Value{"local": cty.EmptyObjectVal}},
@@ -156,25 +131,25 @@ func newLoader(fsys fs.FS, base string, maxSize int64) *loader {
 	}
 }
 
-// parse reads and parses the topology files (only, shown as p, or every
-// *.hcl file of the root) and returns their bodies in file name order.
-// Files are read and parsed concurrently (each on its own); the results
-// are gathered in name order.
-func (l *loader) parse(only, p string) []hcl.Body {
-	rels, ok := l.topologyFiles(only)
+// parse reads and parses the topology files of root r (r.only, shown as
+// r.p, or every *.hcl file of the root) and returns their bodies in file
+// name order. Files are read and parsed concurrently (each on its own);
+// the results are gathered in name order.
+func (l *loader) parse(r root) []hcl.Body {
+	rels, ok := l.topologyFiles(r)
 	if !ok {
 		return nil
 	}
 	names := make([]string, len(rels))
-	for i, r := range rels {
-		names[i] = path.Join(l.base, r)
-		if only != "" {
-			names[i] = p
+	for i, rel := range rels {
+		names[i] = path.Join(r.base, rel)
+		if r.only != "" {
+			names[i] = r.p
 		}
-		l.rel[names[i]] = r
+		l.files[names[i]] = rootFile{root: r, rel: rel}
 	}
 	results := make([]parsedFile, len(names))
-	par.Do(len(names), func(i int) { results[i] = parseFile(l.fsys, rels[i], names[i], l.maxSize) })
+	par.Do(len(names), func(i int) { results[i] = parseFile(r.fsys, rels[i], names[i], l.maxSize) })
 	var bodies []hcl.Body
 	for i, r := range results {
 		l.diags = append(l.diags, r.diags...)
@@ -252,19 +227,19 @@ func guardNumbers(body *hclsyntax.Body, src []byte) hcl.Diagnostics {
 
 // topologyFiles lists the files to parse, relative to the root: only
 // when set, else the *.hcl files of the root, sorted.
-func (l *loader) topologyFiles(only string) ([]string, bool) {
+func (l *loader) topologyFiles(r root) ([]string, bool) {
 	fail := func(detail string) ([]string, bool) {
 		l.diags = append(l.diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError, Summary: "Cannot read topology", Detail: detail,
 		})
 		return nil, false
 	}
-	if only != "" {
-		return []string{only}, true
+	if r.only != "" {
+		return []string{r.only}, true
 	}
-	entries, err := fs.ReadDir(l.fsys, ".")
+	entries, err := fs.ReadDir(r.fsys, ".")
 	if err != nil {
-		return fail("Reading directory " + l.base + " failed: " + errText(err) + ".")
+		return fail("Reading directory " + r.base + " failed: " + errText(err) + ".")
 	}
 	var names []string
 	for _, e := range entries {
@@ -275,7 +250,7 @@ func (l *loader) topologyFiles(only string) ([]string, bool) {
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return fail("The directory " + l.base + " holds no *.hcl file; a topology is a directory of .hcl files or one .hcl file.")
+		return fail("The directory " + r.base + " holds no *.hcl file; a topology is a directory of .hcl files or one .hcl file.")
 	}
 	return names, true
 }

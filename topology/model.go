@@ -38,6 +38,8 @@ type Meta struct {
 	Range    hcl.Range // the block header's range
 	Implicit bool      // true for resources the language creates implicitly
 	addr     string
+	// awsID and tfAddress are the block's aws_id and terraform_address.
+	awsID, tfAddress string
 }
 
 // NewMeta returns the Meta of a declared block.

@@ -208,6 +208,9 @@ type NATGateway struct {
 	PrivateIP netip.Addr
 	// PublicIP is the EIP of a public NAT gateway; invalid for a private one.
 	PublicIP netip.Addr
+	// PublicIPAssumed is set when a public gateway has no public_ip: its
+	// PublicIP is then a placeholder from 198.18.0.0/15 (assumed.go).
+	PublicIPAssumed bool
 }
 
 // Instance is any ENI-backed endpoint: an EC2 instance, an appliance, ...
@@ -223,6 +226,9 @@ type Instance struct {
 	// SourceDestCheck is true (the default) unless the instance forwards
 	// traffic not addressed to it.
 	SourceDestCheck bool
+	// PrivateIPAssumed is set when the block has no private_ip: the
+	// address is then the first free one of the subnet (assumed.go).
+	PrivateIPAssumed bool
 }
 
 // VPCPeering connects two VPCs.

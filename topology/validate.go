@@ -6,6 +6,7 @@ package topology
 func (l *loader) validate(d *decls) {
 	l.validateVPCs(d)
 	l.validateSubnets(d)
+	l.assumeAddresses(d)
 	l.validateAddresses(d)
 	l.validateRouteTables(d)
 	l.validateGateways(d)

@@ -110,7 +110,11 @@ func (l *loader) validateAddresses(d *decls) {
 	}
 	for _, p := range d.instances {
 		i, b := p.m, p.b
-		private = append(private, ipUse{i, i.Subnet, i.PrivateIP, b.PrivateIP.Range(), "private_ip"})
+		attr, rng := "private_ip", b.PrivateIP.Range()
+		if !present(b.PrivateIP) {
+			attr, rng = "", i.Range
+		}
+		private = append(private, ipUse{i, i.Subnet, i.PrivateIP, rng, attr})
 		public = append(public, ipUse{i, i.Subnet, i.PublicIP, b.PublicIP.Range(), "public_ip"})
 	}
 	byPos := func(a, b ipUse) int {

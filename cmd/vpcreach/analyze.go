@@ -25,10 +25,11 @@ func (c *cli) analyzeCmd() *cobra.Command {
 
 // pathFlags are the flags of `analyze path`.
 type pathFlags struct {
-	dir, from, to, protocol string
-	port, sourcePort        int
-	app, sni, httpHost      string
-	format, expect          string
+	dir                topoPaths
+	from, to, protocol string
+	port, sourcePort   int
+	app, sni, httpHost string
+	format, expect     string
 }
 
 func (c *cli) analyzePathCmd() *cobra.Command {
@@ -70,7 +71,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	fl.VarP(&f.dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
 	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.from, "from", "", "source: a resource address or an IP address")
 	fl.StringVar(&f.to, "to", "", "destination: a resource address or an IP address")

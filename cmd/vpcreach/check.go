@@ -7,7 +7,8 @@ import (
 )
 
 func (c *cli) checkCmd() *cobra.Command {
-	var dir, format string
+	var dir topoPaths
+	var format string
 	cmd := &cobra.Command{
 		Use:   "check -t DIR [--format table|json|sarif|compact]",
 		Short: "Evaluate every expect block: the CI gate",
@@ -38,7 +39,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			return violations(results)
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	cmd.Flags().VarP(&dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
 	c.addMaxFileSize(cmd)
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json, sarif or compact")
 	return cmd

@@ -54,6 +54,9 @@ type cli struct {
 	srcRoot string
 	// maxFileSize is --max-file-size of the command that loads a topology.
 	maxFileSize int64
+	// wdir, when set, is the directory relative output paths (import -o,
+	// --report) are written under; tests set it with fsys.
+	wdir string
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {
@@ -122,7 +125,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
-	root.AddCommand(c.schemaCmd())
+	root.AddCommand(c.schemaCmd(), c.importCmd())
 	return root
 }
 

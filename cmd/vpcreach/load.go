@@ -17,11 +17,11 @@ type loaded struct {
 	diags hcl.Diagnostics
 }
 
-// load loads and compiles the topology at dir, printing every diagnostic
+// load loads and compiles the topology of the -t sources, printing every diagnostic
 // (errors and warnings, sorted) to stderr. It returns an exit-1 error when
 // there are errors.
-func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
-	l, err := c.loadTopology(dir)
+func (c *cli) load(paths topoPaths) (*topology.Topology, *analyzer.Network, error) {
+	l, err := c.loadTopology(paths)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -34,18 +34,15 @@ func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
 	return l.topo, l.net, nil
 }
 
-// loadTopology loads and compiles the topology at dir and returns it with
-// its diagnostics, printing nothing. The error is for a missing -t only.
-func (c *cli) loadTopology(dir string) (loaded, error) {
-	if dir == "" {
+// loadTopology loads and compiles the union of the topology sources
+// (loadSources) and returns it with its diagnostics, printing nothing.
+// The error is for a missing -t only.
+func (c *cli) loadTopology(paths topoPaths) (loaded, error) {
+	if len(paths) == 0 {
 		return loaded{}, withCode(exitError, errors.New("no topology given: pass -t DIR"))
 	}
 	var l loaded
-	if c.fsys != nil {
-		l.topo, l.diags = topology.LoadFSWith(c.fsys, dir, topology.Options{MaxFileSize: c.maxFileSize})
-	} else {
-		l.topo, l.diags = topology.LoadWith(dir, topology.Options{MaxFileSize: c.maxFileSize})
-	}
+	l.topo, l.diags = c.loadSources(paths)
 	if !l.diags.HasErrors() {
 		var cd hcl.Diagnostics
 		l.net, cd = analyzer.Compile(l.topo)

@@ -11,8 +11,9 @@ import (
 
 // matrixFlags are the flags of `analyze matrix`.
 type matrixFlags struct {
-	dir, protocol, by, format string
-	port                      int
+	dir                  topoPaths
+	protocol, by, format string
+	port                 int
 }
 
 func (c *cli) analyzeMatrixCmd() *cobra.Command {
@@ -46,7 +47,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	fl.VarP(&f.dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
 	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")

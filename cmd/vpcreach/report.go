@@ -20,7 +20,7 @@ func isReportFormat(format string) bool { return format == "sarif" || format == 
 // keeps the text diagnostics on stderr, for the log of a CI run; compact
 // writes them once, on stdout. It exits 1 when the topology has errors,
 // 2 when an expectation fails.
-func (c *cli) report(ctx context.Context, dir, format string, check bool) error {
+func (c *cli) report(ctx context.Context, dir topoPaths, format string, check bool) error {
 	l, err := c.loadTopology(dir)
 	if err != nil {
 		return err
@@ -30,7 +30,7 @@ func (c *cli) report(ctx context.Context, dir, format string, check bool) error 
 			return err
 		}
 	}
-	fm := render.Formatter{Format: render.Format(format), ToolVersion: version, SARIFRoot: c.sarifRoot(dir)}
+	fm := render.Formatter{Format: render.Format(format), ToolVersion: version, SARIFRoot: c.sarifRoot(firstPath(dir))}
 	var results []*analyzer.CheckResult
 	if check && !l.diags.HasErrors() {
 		if results, err = l.net.Check(ctx); err != nil {
@@ -92,4 +92,13 @@ func (c *cli) sarifRoot(dir string) string {
 			return cwd
 		}
 	}
+}
+
+// firstPath is the first -t source ("" when there is none): SARIF
+// locations are relative to the repository that holds it.
+func firstPath(paths topoPaths) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	return paths[0]
 }

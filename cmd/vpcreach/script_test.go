@@ -38,6 +38,7 @@ func runVpcreach(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	defer root.Close()
 	c.fsys = root.FS()
+	c.wdir = ts.Getenv("WORK")
 	code := c.run(args)
 	ts.Setenv("VPCREACH_EXIT", strconv.Itoa(code))
 	if neg && code == 0 {

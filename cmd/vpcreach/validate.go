@@ -9,7 +9,8 @@ import (
 )
 
 func (c *cli) validateCmd() *cobra.Command {
-	var dir, format string
+	var dir topoPaths
+	var format string
 	cmd := &cobra.Command{
 		Use:   "validate -t DIR [--format text|compact|sarif]",
 		Short: "Load a topology, check references and rules, and print diagnostics",
@@ -34,7 +35,7 @@ func (c *cli) validateCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	cmd.Flags().VarP(&dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact or sarif")
 	c.addMaxFileSize(cmd)
 	return cmd
