@@ -14,7 +14,7 @@ import (
 // file names (base), and the one file to read (only, shown as p) or ""
 // for every *.hcl file of the root.
 type root struct {
-	fsys           fs.FS
+	fsys          fs.FS
 	base, only, p string
 }
 
