@@ -47,6 +47,8 @@ type Sink interface {
 type Malformed struct {
 	File string
 	Line int64
+	// Col is the 1-based byte column of the error, 0 when unknown.
+	Col int
 	// Reason says what is wrong; Text is the line's start (at most
 	// malformedText bytes), unescaped: quote it to show it.
 	Reason string
@@ -245,8 +247,8 @@ func decodeBatches(batches <-chan *batch, free chan<- *batch, sink Sink, st *Sta
 		for _, l := range b.lines {
 			st.Lines++
 			line := b.data[l.off:l.end]
-			if err := decodeLine(d, line, &e, sink, st); err != nil {
-				note(st, shown, Malformed{File: b.file, Line: l.no, order: b.order,
+			if col, err := decodeLine(d, line, &e, sink, st); err != nil {
+				note(st, shown, Malformed{File: b.file, Line: l.no, Col: col, order: b.order,
 					Reason: err.Error(), Text: string(line[:min(len(line), malformedText)])})
 			}
 		}
@@ -259,25 +261,31 @@ func decodeBatches(batches <-chan *batch, free chan<- *batch, sink Sink, st *Sta
 
 // decodeLine decodes every record of a line. A CloudWatch Logs export
 // prefixes each line with a timestamp and a space; that prefix is
-// skipped. Records before an error are kept.
-func decodeLine(d *decoder, line []byte, e *Event, sink Sink, st *Stats) error {
-	line = bytes.TrimLeft(line, " \t")
-	if len(line) > 0 && line[0] != '{' {
-		sp := bytes.IndexByte(line, ' ')
-		if sp < 0 || bytes.IndexByte(line[:sp], '{') >= 0 {
-			return errors.New("not a JSON object")
+// skipped. Records before an error are kept. On error it returns the
+// 1-based column where decoding failed (0 when unknown).
+func decodeLine(d *decoder, line []byte, e *Event, sink Sink, st *Stats) (int, error) {
+	rec := bytes.TrimLeft(line, " \t")
+	if len(rec) > 0 && rec[0] != '{' {
+		sp := bytes.IndexByte(rec, ' ')
+		if sp < 0 || bytes.IndexByte(rec[:sp], '{') >= 0 {
+			return 1, errors.New("not a JSON object")
 		}
-		line = line[sp+1:]
+		rec = rec[sp+1:]
 	}
-	d.start(line)
+	base := len(line) - len(rec)
+	d.start(rec)
 	for d.more() {
 		if err := d.decode(e); err != nil {
-			return err
+			var se *syntaxError
+			if errors.As(err, &se) {
+				return base + se.off + 1, errors.New(se.what)
+			}
+			return 0, err
 		}
 		st.Events++
 		sink.Add(e)
 	}
-	return nil
+	return 0, nil
 }
 
 // merge sums per-goroutine counts and keeps the first shown examples in

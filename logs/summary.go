@@ -227,3 +227,6 @@ func Top[K comparable](m map[K]int64, n int, less func(a, b K) int) []Counted[K]
 	}
 	return out
 }
+
+// sortFunc sorts s by c (stable, so equal elements keep their order).
+func sortFunc[T any](s []T, c func(a, b T) int) { slices.SortStableFunc(s, c) }

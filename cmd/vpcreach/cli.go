@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -45,9 +46,11 @@ type cli struct {
 	// fsys, when set, is where topology paths are read (tests root it at
 	// a scratch directory); nil reads the operating system's files.
 	fsys fs.FS
+	// stdin is read by `logs` when it is given "-" or no files.
+	stdin io.Reader
 }
 
-func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr} }
+func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr, stdin: os.Stdin} }
 
 // run executes the command line args and returns the process exit code.
 // An internal error is reported in one line, never as a stack trace.
@@ -94,7 +97,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
-	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd())
+	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.logsCmd())
 	return root
 }
 
