@@ -50,7 +50,9 @@ type cli struct {
 	stdin io.Reader
 }
 
-func newCLI(stdout, stderr io.Writer) *cli { return &cli{stdout: stdout, stderr: stderr, stdin: os.Stdin} }
+func newCLI(stdout, stderr io.Writer) *cli {
+	return &cli{stdout: stdout, stderr: stderr, stdin: os.Stdin}
+}
 
 // run executes the command line args and returns the process exit code.
 // An internal error is reported in one line, never as a stack trace.
