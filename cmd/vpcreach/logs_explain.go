@@ -1,5 +1,173 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
-func (c *cli) logsExplainCmd() *cobra.Command { return &cobra.Command{Use: "explain"} }
+	"github.com/spf13/cobra"
+
+	"github.com/vpcreach/vpcreach/logcheck"
+	"github.com/vpcreach/vpcreach/logs"
+)
+
+func (c *cli) logsExplainCmd() *cobra.Command {
+	var f logsFlags
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "explain -t DIR [FILE|DIR|-]...",
+		Short: "Join logged alerts and flows to the model's rules and answers, and report drift",
+		Long: "explain joins each class of logged alerts (same firewall, AZ, sid, action, client, server, port,\n" +
+			"protocol, app and host) to the model's rule with that sid and to the model's answer for that flow\n" +
+			"at that firewall. A class agrees, or drifts: the sid is not in the model (the deployed rules\n" +
+			"differ), the model takes another action or another rule decides first, or the model never routes\n" +
+			"the flow through that firewall in that AZ. Netflow classes get the model's verdict and the same\n" +
+			"routing check. The drift summary comes first, then the details (--top per list; 0: all).",
+		RunE: func(_ *cobra.Command, args []string) error {
+			filter, err := f.filter("table", "json", "sarif")
+			if err != nil {
+				return withCode(exitError, err)
+			}
+			_, net, err := c.load(dir)
+			if err != nil {
+				return err
+			}
+			cl, in, err := classify(c, args, filter)
+			if err != nil {
+				return err
+			}
+			rep := logcheck.Explain(net, cl, in)
+			switch f.format {
+			case "json":
+				err = writeJSON(c.stdout, rep)
+			case "sarif":
+				err = writeJSON(c.stdout, driftSARIF(rep))
+			default:
+				err = writeExplainTable(c.stdout, rep, f.top)
+			}
+			if err != nil {
+				return withCode(exitError, err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
+	f.register(cmd, "table, json or sarif")
+	return cmd
+}
+
+// classify reads the logs into flow classes.
+func classify(c *cli, args []string, filter logs.Filter) (*logs.Classifier, logs.Input, error) {
+	sinks, st, err := readLogs(c, args, func() *logs.Classifier { return logs.NewClassifier(filter) })
+	if err != nil {
+		return nil, logs.Input{}, err
+	}
+	cl := sinks[0]
+	for _, s := range sinks[1:] {
+		cl.Merge(s)
+	}
+	return cl, logs.NewInput(st, cl.Filtered, cl.Truncated), nil
+}
+
+// writeExplainTable prints the drift summary, then the drifted, ambiguous
+// and agreeing alert classes and the netflow classes, top of each.
+func writeExplainTable(w io.Writer, r *logcheck.ExplainReport, top int) error {
+	writeInputLine(w, r.Input)
+	s := r.Summary
+	fmt.Fprintf(w, "\nDrift summary: %d alert classes and %d flow classes; %d agree, %d drift, %d ambiguous.\n",
+		s.AlertClasses, s.FlowClasses, s.Agrees, s.Drifted, s.Ambiguous)
+	if len(s.ByKind) > 0 {
+		rows := [][]string{}
+		for _, k := range s.ByKind {
+			rows = append(rows, []string{k.Kind, strconv.Itoa(k.Classes), itoa64(k.Events)})
+		}
+		if err := writeRows(w, []string{"Drift", "Classes", "Events"}, rows); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(w, "\nAlerts:")
+	if len(r.Alerts) == 0 {
+		fmt.Fprintln(w, "  (none)")
+	}
+	for i, a := range r.Alerts {
+		if top > 0 && i == top {
+			fmt.Fprintf(w, "  ... %d more alert classes (--top 0 shows all)\n", len(r.Alerts)-top)
+			break
+		}
+		writeAlertExplanation(w, a)
+	}
+	fmt.Fprintln(w, "\nFlows (netflow):")
+	if len(r.Flows) == 0 {
+		fmt.Fprintln(w, "  (none)")
+	}
+	for i, f := range r.Flows {
+		if top > 0 && i == top {
+			fmt.Fprintf(w, "  ... %d more flow classes (--top 0 shows all)\n", len(r.Flows)-top)
+			break
+		}
+		writeFlowExplanation(w, f)
+	}
+	return nil
+}
+
+func classLine(c logcheck.Class) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s -> %s:%d %s", c.Client, c.Server, c.Port, strings.ToLower(c.Protocol))
+	if c.AppProtocol != "" {
+		fmt.Fprintf(&b, " %s", c.AppProtocol)
+	}
+	if c.SNI != "" {
+		fmt.Fprintf(&b, " sni=%s", c.SNI)
+	}
+	if c.HTTPHost != "" {
+		fmt.Fprintf(&b, " host=%s", c.HTTPHost)
+	}
+	fmt.Fprintf(&b, " at %s/%s, %d events", c.Firewall, c.AvailabilityZone, c.Events)
+	return b.String()
+}
+
+func writeAlertExplanation(w io.Writer, a logcheck.AlertExplanation) {
+	fmt.Fprintf(w, "\n  [%s] sid %d %s %q\n    %s\n", strings.ToUpper(a.Status), a.SID, a.Action, a.Signature, classLine(a.Class))
+	if a.Rule != nil {
+		fmt.Fprintf(w, "    model rule: %s at %s: %s\n", a.Rule.RuleGroup, a.Rule.Location, a.Rule.Rule)
+	}
+	writeModel(w, a.Model)
+	writeDrift(w, a.Drift, a.Reason)
+}
+
+func writeFlowExplanation(w io.Writer, f logcheck.FlowExplanation) {
+	fmt.Fprintf(w, "\n  [%s] %s\n", strings.ToUpper(f.Status), classLine(f.Class))
+	writeModel(w, f.Model)
+	writeDrift(w, f.Drift, f.Reason)
+}
+
+func writeModel(w io.Writer, m logcheck.ModelAnswer) {
+	if m.Verdict != "" {
+		fmt.Fprintf(w, "    model: %s %s", m.Firewall, m.Verdict)
+		if d := m.DecidedBy; d != nil {
+			fmt.Fprintf(w, " (%s)", firewallText(d))
+		}
+		fmt.Fprintln(w)
+	}
+	if m.Path != "" {
+		route := "no firewall endpoint"
+		if len(m.Endpoints) > 0 {
+			route = strings.Join(m.Endpoints, ", ")
+		}
+		fmt.Fprintf(w, "    path: %s via %s\n", m.Path, route)
+	}
+}
+
+func writeDrift(w io.Writer, ds []logcheck.Drift, reason string) {
+	for _, d := range ds {
+		loc := ""
+		if d.Location != nil {
+			loc = fmt.Sprintf(" [%s:%d]", d.Location.File, d.Location.Line)
+		}
+		fmt.Fprintf(w, "    drift %s: %s%s\n", d.Kind, d.Message, loc)
+	}
+	if reason != "" {
+		fmt.Fprintf(w, "    ambiguous: %s\n", reason)
+	}
+}

@@ -1,0 +1,100 @@
+package analyzer
+
+import (
+	"strings"
+
+	"github.com/vpcreach/vpcreach/rules"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// This file is the API `vpcreach logs` uses to hold logged traffic against
+// the model: find a firewall by the name its logs carry, evaluate a logged
+// flow with that firewall's policy, look a rule up by sid, and ask which
+// firewall endpoints the model routes a flow through.
+
+// FirewallNamed returns the firewall a log's firewall_name names: the
+// network_firewall block whose label is name, or whose address
+// ("network_firewall.NAME") is name. It returns nil when none is.
+func (n *Network) FirewallNamed(name string) *topology.Firewall {
+	name = strings.TrimPrefix(name, "network_firewall.")
+	for _, fw := range n.topo.Firewalls {
+		if fw.Name == name {
+			return fw
+		}
+	}
+	return nil
+}
+
+// FirewallPolicy returns fw's compiled policy, or nil when fw has none.
+func (n *Network) FirewallPolicy(fw *topology.Firewall) *rules.Policy {
+	p, _ := n.policies[fw].(*rules.Policy)
+	return p
+}
+
+// EvaluateAtFirewall evaluates f with fw's policy, as the firewall's
+// stateful and stateless engines would judge it. ok is false when fw has
+// no compiled policy.
+func (n *Network) EvaluateAtFirewall(fw *topology.Firewall, f rules.Flow) (res rules.Result, ok bool) {
+	pol := n.policies[fw]
+	if pol == nil {
+		return rules.Result{}, false
+	}
+	return pol.Evaluate(f), true
+}
+
+// RuleBySID returns the stateful rule of fw's policy with that sid, or nil.
+func (n *Network) RuleBySID(fw *topology.Firewall, sid int64) *rules.Rule {
+	pol := n.FirewallPolicy(fw)
+	if pol == nil {
+		return nil
+	}
+	for _, r := range pol.Rules() {
+		if r.SID == sid {
+			return r
+		}
+	}
+	return nil
+}
+
+// RuleInfo describes r of fw's policy the way analyses show a firewall
+// rule (group, sid, action, expanded header, text, file:line).
+func RuleInfo(fw *topology.Firewall, r *rules.Rule) *FirewallRuleInfo { return ruleInfo(fw, r) }
+
+// DecisionInfo describes what decided phase pr at fw, as analyses do.
+func DecisionInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRuleInfo {
+	return firewallRuleInfo(fw, pr)
+}
+
+// AppForPort returns the application protocol the analyzer assumes for a
+// destination port when a query names none ("tls" for tcp/443, ...), and
+// false when the port has no well-known protocol.
+func AppForPort(proto topology.Protocol, port uint16) (string, bool) { return appByPort(proto, port) }
+
+// Crossing is a firewall endpoint a path crosses.
+type Crossing struct {
+	Endpoint *topology.FirewallEndpoint
+	// Direction is "forward" (the request) or "return" (the reply).
+	Direction string
+}
+
+// Crossings returns the firewall endpoints a's forward and return paths
+// cross, in path order (forward first).
+func (n *Network) Crossings(a *Analysis) []Crossing {
+	var out []Crossing
+	for _, p := range []struct {
+		dir  string
+		hops []*Hop
+	}{{"forward", a.ForwardPath}, {"return", a.ReturnPath}} {
+		for _, h := range p.hops {
+			if h.Type != "firewall_endpoint" {
+				continue
+			}
+			if ep, ok := n.topo.Resource(h.Component); ok {
+				if fe, ok := ep.(*topology.FirewallEndpoint); ok {
+					out = append(out, Crossing{Endpoint: fe, Direction: p.dir})
+				}
+			}
+		}
+	}
+	return out
+}

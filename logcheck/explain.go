@@ -1,0 +1,247 @@
+package logcheck
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/internal/par"
+	"github.com/vpcreach/vpcreach/logs"
+	"github.com/vpcreach/vpcreach/rules"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// Explain holds every class of c against n: each alert class is joined to
+// the model's rule with its sid and to the model's answer for the flow at
+// the logged firewall; each netflow class gets the model's verdict. Both
+// are checked for routing: the model must route the flow through an
+// endpoint of the logged firewall in the logged AZ. Classes are evaluated
+// concurrently; path analyses are shared between classes with the same
+// addresses, protocol and port.
+func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainReport {
+	ex := &explainer{n: n, paths: newPaths(n)}
+	akeys := sortedKeys(c.Alerts, func(a, b logs.AlertKey) int {
+		return cmp.Or(compareFlowKeys(a.FlowKey, b.FlowKey), cmp.Compare(a.SID, b.SID),
+			strings.Compare(a.Action, b.Action), strings.Compare(a.Signature, b.Signature))
+	})
+	fkeys := sortedKeys(c.Flows, compareFlowKeys)
+	r := &ExplainReport{SchemaVersion: logs.SchemaVersion, Input: in,
+		Alerts: make([]AlertExplanation, len(akeys)), Flows: make([]FlowExplanation, len(fkeys))}
+	par.Do(len(akeys), func(i int) { r.Alerts[i] = ex.alert(akeys[i], c.Alerts[akeys[i]]) })
+	par.Do(len(fkeys), func(i int) { r.Flows[i] = ex.flow(fkeys[i], c.Flows[fkeys[i]]) })
+	slices.SortStableFunc(r.Alerts, func(a, b AlertExplanation) int {
+		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Events, a.Events))
+	})
+	slices.SortStableFunc(r.Flows, func(a, b FlowExplanation) int {
+		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Events, a.Events))
+	})
+	r.Summary = summarize(r)
+	return r
+}
+
+type explainer struct {
+	n     *analyzer.Network
+	paths *paths
+}
+
+func statusRank(s string) int {
+	switch s {
+	case StatusDrift:
+		return 0
+	case StatusAmbiguous:
+		return 1
+	case StatusObserved:
+		return 2
+	}
+	return 3
+}
+
+// alert explains one alert class.
+func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) AlertExplanation {
+	e := AlertExplanation{Class: newClass(k.FlowKey, cs), SID: k.SID, Action: k.Action, Signature: k.Signature}
+	fw := x.n.FirewallNamed(k.Firewall)
+	if fw == nil {
+		e.Drift = append(e.Drift, Drift{Kind: DriftFirewall, Message: fmt.Sprintf(
+			"the model has no network_firewall %q: the logs come from a firewall the model does not describe", k.Firewall)})
+		e.Status = StatusDrift
+		return e
+	}
+	e.Model.Firewall = fw.Addr()
+	res, ok := x.evaluate(fw, k.FlowKey, cs, &e.Model)
+	if !ok {
+		e.Status, e.Reason = StatusAmbiguous, unsupported(k.Proto)
+		return e
+	}
+	rule := x.n.RuleBySID(fw, k.SID)
+	if rule != nil {
+		e.Rule = analyzer.RuleInfo(fw, rule)
+	}
+	e.Drift, e.Reason = judgeAlert(fw, k, rule, res)
+	e.Drift = append(e.Drift, x.routing(fw, k.FlowKey, cs, &e.Model)...)
+	e.Status = status(e.Drift, e.Reason)
+	return e
+}
+
+// flow gives one netflow class the model's verdict.
+func (x *explainer) flow(k logs.FlowKey, cs *logs.ClassStats) FlowExplanation {
+	e := FlowExplanation{Class: newClass(k, cs), Status: StatusObserved}
+	fw := x.n.FirewallNamed(k.Firewall)
+	if fw == nil {
+		e.Drift = []Drift{{Kind: DriftFirewall, Message: fmt.Sprintf("the model has no network_firewall %q", k.Firewall)}}
+		e.Status = StatusDrift
+		return e
+	}
+	e.Model.Firewall = fw.Addr()
+	if _, ok := x.evaluate(fw, k, cs, &e.Model); !ok {
+		e.Status, e.Reason = StatusAmbiguous, unsupported(k.Proto)
+		return e
+	}
+	e.Drift = x.routing(fw, k, cs, &e.Model)
+	if len(e.Drift) > 0 {
+		e.Status = StatusDrift
+	}
+	return e
+}
+
+func unsupported(proto string) string {
+	return fmt.Sprintf("protocol %q is not one the model evaluates (tcp, udp, icmp)", proto)
+}
+
+func status(d []Drift, reason string) string {
+	switch {
+	case len(d) > 0:
+		return StatusDrift
+	case reason != "":
+		return StatusAmbiguous
+	}
+	return StatusAgrees
+}
+
+// evaluate runs fw's policy on the class and fills the model's verdict.
+func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, m *ModelAnswer) (rules.Result, bool) {
+	f, ok := flow(k, cs.ClientPort)
+	if !ok {
+		return rules.Result{}, false
+	}
+	res, ok := x.n.EvaluateAtFirewall(fw, f)
+	if !ok {
+		return rules.Result{}, false
+	}
+	m.Verdict = res.Verdict.String()
+	if pr, ok := decisive(res); ok {
+		m.DecidedBy = analyzer.DecisionInfo(fw, pr)
+	}
+	return res, true
+}
+
+// decisive is the phase that characterises a result: its first dropped
+// phase, else its first ambiguous one, else its last.
+func decisive(res rules.Result) (rules.PhaseResult, bool) {
+	for _, want := range []rules.Outcome{rules.Drop, rules.Ambiguous} {
+		for _, p := range res.Phases {
+			if p.Outcome == want {
+				return p, true
+			}
+		}
+	}
+	if n := len(res.Phases); n > 0 {
+		return res.Phases[n-1], true
+	}
+	return rules.PhaseResult{}, false
+}
+
+// routing checks that the model routes the class through fw in the
+// logged AZ.
+func (x *explainer) routing(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, m *ModelAnswer) []Drift {
+	q, ok := query(k, cs.ClientPort)
+	if !ok {
+		return nil
+	}
+	pa := x.paths.get(k, q)
+	if pa.err != nil {
+		return []Drift{{Kind: DriftRouting, Message: fmt.Sprintf(
+			"the model cannot place this flow (%v), yet %s logged it in %s", pa.err, k.Firewall, k.AZ)}}
+	}
+	m.Path = pa.a.Verdict
+	m.Endpoints = endpoints(pa.crossings)
+	for _, c := range pa.crossings {
+		if c.Endpoint.Firewall == fw && (k.AZ == "" || c.Endpoint.Subnet.AZ == k.AZ) {
+			return nil
+		}
+	}
+	where := "through no firewall endpoint"
+	if len(m.Endpoints) > 0 {
+		where = "through " + strings.Join(m.Endpoints, ", ")
+	}
+	return []Drift{{Kind: DriftRouting, Location: firstRoute(pa.a), Message: fmt.Sprintf(
+		"%s logged this flow in %s, but the model routes it %s", k.Firewall, k.AZ, where)}}
+}
+
+// firstRoute locates the first route the forward path takes: where
+// routing that differs from the logs begins.
+func firstRoute(a *analyzer.Analysis) *Location {
+	for _, h := range a.ForwardPath {
+		if h.Route != nil && h.Route.Location != "" {
+			return parseLocation(h.Route.Location)
+		}
+	}
+	return nil
+}
+
+func summarize(r *ExplainReport) DriftSummary {
+	s := DriftSummary{AlertClasses: len(r.Alerts), FlowClasses: len(r.Flows)}
+	counts := map[string]*KindCount{}
+	count := func(st string, d []Drift, events int64) {
+		switch st {
+		case StatusAgrees:
+			s.Agrees++
+		case StatusDrift:
+			s.Drifted++
+		case StatusAmbiguous:
+			s.Ambiguous++
+		}
+		seen := map[string]bool{}
+		for _, x := range d {
+			if seen[x.Kind] {
+				continue
+			}
+			seen[x.Kind] = true
+			kc := counts[x.Kind]
+			if kc == nil {
+				kc = &KindCount{Kind: x.Kind}
+				counts[x.Kind] = kc
+			}
+			kc.Classes++
+			kc.Events += events
+		}
+	}
+	for _, a := range r.Alerts {
+		count(a.Status, a.Drift, a.Events)
+	}
+	for _, f := range r.Flows {
+		count(f.Status, f.Drift, f.Events)
+	}
+	for _, k := range DriftKinds {
+		if kc := counts[k]; kc != nil {
+			s.ByKind = append(s.ByKind, *kc)
+		}
+	}
+	return s
+}
+
+func sortedKeys[K comparable, V any](m map[K]V, c func(a, b K) int) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, c)
+	return keys
+}
+
+func compareFlowKeys(a, b logs.FlowKey) int {
+	return cmp.Or(strings.Compare(a.Firewall, b.Firewall), strings.Compare(a.AZ, b.AZ), a.Client.Compare(b.Client),
+		a.Server.Compare(b.Server), cmp.Compare(a.Port, b.Port), strings.Compare(a.Proto, b.Proto),
+		strings.Compare(a.App, b.App), strings.Compare(a.SNI, b.SNI), strings.Compare(a.HTTPHost, b.HTTPHost))
+}

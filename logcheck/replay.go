@@ -1,0 +1,188 @@
+package logcheck
+
+import (
+	"cmp"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/internal/par"
+	"github.com/vpcreach/vpcreach/logs"
+)
+
+// Replay outcomes of a class.
+const (
+	NowBlocked   = "now_blocked"   // passed in the logs, blocked by the proposed network
+	NowPasses    = "now_passes"    // blocked in the logs, passes the proposed network
+	Unchanged    = "unchanged"     // the proposed network does what the logs show
+	NowAmbiguous = "now_ambiguous" // the proposed network cannot decide
+)
+
+// ReplayClass is one observed flow class replayed.
+type ReplayClass struct {
+	Client      string `json:"client"`
+	Server      string `json:"server"`
+	Port        int    `json:"port"`
+	Protocol    string `json:"protocol"`
+	AppProtocol string `json:"app_protocol,omitempty"`
+	SNI         string `json:"sni,omitempty"`
+	HTTPHost    string `json:"http_host,omitempty"`
+	Events      int64  `json:"events"`
+	// Observed is "blocked" when a blocked alert was logged for the class,
+	// "passed" otherwise.
+	Observed string           `json:"observed"`
+	Verdict  analyzer.Verdict `json:"verdict,omitempty"`
+	Outcome  string           `json:"outcome"`
+	// DecidedBy names what decides in the proposed network: the first
+	// explanation when blocked, the firewall rule that passes otherwise.
+	DecidedBy *analyzer.Finding         `json:"decided_by,omitempty"`
+	Rule      *analyzer.FirewallRuleInfo `json:"rule,omitempty"`
+	Error     string                     `json:"error,omitempty"`
+}
+
+// ReplayReport is the JSON of `vpcreach logs replay`.
+type ReplayReport struct {
+	SchemaVersion int           `json:"schema_version"`
+	Input         logs.Input    `json:"input"`
+	Classes       int           `json:"classes"`
+	NowBlocked    int           `json:"now_blocked"`
+	NowPasses     int           `json:"now_passes"`
+	NowAmbiguous  int           `json:"now_ambiguous"`
+	Unchanged     int           `json:"unchanged"`
+	Changes       []ReplayClass `json:"changes"`
+	Ambiguous     []ReplayClass `json:"ambiguous"`
+}
+
+// Changed reports whether any observed class changes outcome.
+func (r *ReplayReport) Changed() bool { return r.NowBlocked+r.NowPasses > 0 }
+
+// replayKey is an observed class without the firewall that logged it:
+// the proposed network decides the path.
+type replayKey struct {
+	client, server netip.Addr
+	port           uint16
+	proto, app     string
+	sni, host      string
+}
+
+type tuple struct {
+	client, server netip.Addr
+	port           uint16
+	proto          string
+}
+
+type observed struct {
+	events     int64
+	blocked    bool
+	clientPort uint16
+	key        logs.FlowKey
+}
+
+// Replay evaluates the distinct observed flows of c against the proposed
+// network n. A class is the flow's client, server, port, protocol,
+// application protocol and host name; alert classes carry the host names,
+// so a netflow class whose addresses, port and protocol an alert class
+// has is folded into it. A class was blocked when a blocked alert was
+// logged for it, and passed otherwise (so replay needs alert logs to know
+// what was blocked).
+func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayReport {
+	classes := map[replayKey]*observed{}
+	tuples := map[tuple]bool{}
+	add := func(k logs.FlowKey, cs *logs.ClassStats, blocked bool) {
+		rk := replayKey{k.Client, k.Server, k.Port, k.Proto, k.App, k.SNI, k.HTTPHost}
+		o := classes[rk]
+		if o == nil {
+			o = &observed{clientPort: cs.ClientPort, key: k}
+			classes[rk] = o
+		}
+		o.events += cs.Events
+		o.blocked = o.blocked || blocked
+	}
+	for k, cs := range c.Alerts {
+		add(k.FlowKey, cs, k.Action == logs.ActionBlocked)
+		tuples[tuple{k.Client, k.Server, k.Port, k.Proto}] = true
+	}
+	for k, cs := range c.Flows {
+		if !tuples[tuple{k.Client, k.Server, k.Port, k.Proto}] {
+			add(k, cs, false)
+		}
+	}
+	keys := sortedKeys(classes, func(a, b replayKey) int {
+		return compareFlowKeys(classes[a].key, classes[b].key)
+	})
+	out := make([]ReplayClass, len(keys))
+	par.Do(len(keys), func(i int) { out[i] = replayOne(n, classes[keys[i]]) })
+	r := &ReplayReport{SchemaVersion: logs.SchemaVersion, Input: in, Classes: len(out),
+		Changes: []ReplayClass{}, Ambiguous: []ReplayClass{}}
+	for _, c := range out {
+		switch c.Outcome {
+		case NowBlocked:
+			r.NowBlocked++
+			r.Changes = append(r.Changes, c)
+		case NowPasses:
+			r.NowPasses++
+			r.Changes = append(r.Changes, c)
+		case NowAmbiguous:
+			r.NowAmbiguous++
+			r.Ambiguous = append(r.Ambiguous, c)
+		default:
+			r.Unchanged++
+		}
+	}
+	byEvents := func(a, b ReplayClass) int {
+		return cmp.Or(strings.Compare(a.Outcome, b.Outcome), cmp.Compare(b.Events, a.Events))
+	}
+	slices.SortStableFunc(r.Changes, byEvents)
+	slices.SortStableFunc(r.Ambiguous, byEvents)
+	return r
+}
+
+// replayOne analyses one class's full path in the proposed network.
+func replayOne(n *analyzer.Network, o *observed) ReplayClass {
+	k := o.key
+	rc := ReplayClass{Client: k.Client.String(), Server: k.Server.String(), Port: int(k.Port), Protocol: k.Proto,
+		AppProtocol: k.App, SNI: k.SNI, HTTPHost: k.HTTPHost, Events: o.events, Observed: "passed"}
+	if o.blocked {
+		rc.Observed = "blocked"
+	}
+	q, ok := query(k, o.clientPort)
+	if !ok {
+		rc.Outcome, rc.Error = NowAmbiguous, unsupported(k.Proto)
+		return rc
+	}
+	a, err := n.AnalyzePath(q)
+	if err != nil {
+		rc.Outcome, rc.Error = NowAmbiguous, err.Error()
+		return rc
+	}
+	rc.Verdict = a.Verdict
+	switch {
+	case a.Verdict == analyzer.Ambiguous:
+		rc.Outcome = NowAmbiguous
+	case a.Verdict == analyzer.NotReachable && !o.blocked:
+		rc.Outcome = NowBlocked
+	case a.Verdict == analyzer.Reachable && o.blocked:
+		rc.Outcome = NowPasses
+	default:
+		rc.Outcome = Unchanged
+	}
+	if len(a.Explanations) > 0 {
+		rc.DecidedBy = a.Explanations[0]
+		rc.Rule = a.Explanations[0].FirewallRule
+	} else {
+		rc.Rule = forwardFirewallRule(a)
+	}
+	return rc
+}
+
+// forwardFirewallRule is the firewall rule that decided on the forward
+// path, if any.
+func forwardFirewallRule(a *analyzer.Analysis) *analyzer.FirewallRuleInfo {
+	for _, h := range a.ForwardPath {
+		if h.FirewallRule != nil {
+			return h.FirewallRule
+		}
+	}
+	return nil
+}
