@@ -22,15 +22,16 @@ import (
 // addresses, protocol and port.
 func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainReport {
 	ex := &explainer{n: n, paths: newPaths(n)}
-	akeys := sortedKeys(c.Alerts, func(a, b logs.AlertKey) int {
+	alerts, flows := c.Classes()
+	akeys := sortedKeys(alerts, func(a, b logs.AlertKey) int {
 		return cmp.Or(compareFlowKeys(a.FlowKey, b.FlowKey), cmp.Compare(a.SID, b.SID),
 			strings.Compare(a.Action, b.Action), strings.Compare(a.Signature, b.Signature))
 	})
-	fkeys := sortedKeys(c.Flows, compareFlowKeys)
+	fkeys := sortedKeys(flows, compareFlowKeys)
 	r := &ExplainReport{SchemaVersion: logs.SchemaVersion, Input: in,
 		Alerts: make([]AlertExplanation, len(akeys)), Flows: make([]FlowExplanation, len(fkeys))}
-	par.Do(len(akeys), func(i int) { r.Alerts[i] = ex.alert(akeys[i], c.Alerts[akeys[i]]) })
-	par.Do(len(fkeys), func(i int) { r.Flows[i] = ex.flow(fkeys[i], c.Flows[fkeys[i]]) })
+	par.Do(len(akeys), func(i int) { r.Alerts[i] = ex.alert(akeys[i], alerts[akeys[i]]) })
+	par.Do(len(fkeys), func(i int) { r.Flows[i] = ex.flow(fkeys[i], flows[fkeys[i]]) })
 	slices.SortStableFunc(r.Alerts, func(a, b AlertExplanation) int {
 		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Events, a.Events))
 	})

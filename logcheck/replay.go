@@ -29,14 +29,18 @@ type ReplayClass struct {
 	SNI         string `json:"sni,omitempty"`
 	HTTPHost    string `json:"http_host,omitempty"`
 	Events      int64  `json:"events"`
-	// Observed is "blocked" when a blocked alert was logged for the class,
-	// "passed" otherwise.
+	// Flows and BlockedFlows count the class's flows and those with a
+	// blocked alert.
+	Flows        int64 `json:"flows"`
+	BlockedFlows int64 `json:"blocked_flows"`
+	// Observed is "blocked" when every flow had a blocked alert, "passed"
+	// when none had, "mixed" otherwise.
 	Observed string           `json:"observed"`
 	Verdict  analyzer.Verdict `json:"verdict,omitempty"`
 	Outcome  string           `json:"outcome"`
 	// DecidedBy names what decides in the proposed network: the first
 	// explanation when blocked, the firewall rule that passes otherwise.
-	DecidedBy *analyzer.Finding         `json:"decided_by,omitempty"`
+	DecidedBy *analyzer.Finding          `json:"decided_by,omitempty"`
 	Rule      *analyzer.FirewallRuleInfo `json:"rule,omitempty"`
 	Error     string                     `json:"error,omitempty"`
 }
@@ -66,47 +70,32 @@ type replayKey struct {
 	sni, host      string
 }
 
-type tuple struct {
-	client, server netip.Addr
-	port           uint16
-	proto          string
-}
-
 type observed struct {
-	events     int64
-	blocked    bool
-	clientPort uint16
-	key        logs.FlowKey
+	stats logs.ClassStats
+	key   logs.FlowKey
 }
 
 // Replay evaluates the distinct observed flows of c against the proposed
-// network n. A class is the flow's client, server, port, protocol,
-// application protocol and host name; alert classes carry the host names,
-// so a netflow class whose addresses, port and protocol an alert class
-// has is folded into it. A class was blocked when a blocked alert was
-// logged for it, and passed otherwise (so replay needs alert logs to know
-// what was blocked).
+// network n. A class is the flows of one client to one server port with
+// the same protocol, application protocol and host name (whichever
+// firewall logged them). A flow was blocked when a blocked alert was
+// logged for any of its packets, and passed otherwise (so replay needs the
+// alert logs to know what was blocked). A class changes when the proposed
+// network blocks it and some of its flows passed, or passes it and some
+// were blocked.
 func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayReport {
+	_, flows := c.Classes()
 	classes := map[replayKey]*observed{}
-	tuples := map[tuple]bool{}
-	add := func(k logs.FlowKey, cs *logs.ClassStats, blocked bool) {
+	for k, cs := range flows {
 		rk := replayKey{k.Client, k.Server, k.Port, k.Proto, k.App, k.SNI, k.HTTPHost}
 		o := classes[rk]
 		if o == nil {
-			o = &observed{clientPort: cs.ClientPort, key: k}
+			o = &observed{key: k}
 			classes[rk] = o
+		} else if compareFlowKeys(k, o.key) < 0 {
+			o.key = k
 		}
-		o.events += cs.Events
-		o.blocked = o.blocked || blocked
-	}
-	for k, cs := range c.Alerts {
-		add(k.FlowKey, cs, k.Action == logs.ActionBlocked)
-		tuples[tuple{k.Client, k.Server, k.Port, k.Proto}] = true
-	}
-	for k, cs := range c.Flows {
-		if !tuples[tuple{k.Client, k.Server, k.Port, k.Proto}] {
-			add(k, cs, false)
-		}
+		o.stats.Merge(cs)
 	}
 	keys := sortedKeys(classes, func(a, b replayKey) int {
 		return compareFlowKeys(classes[a].key, classes[b].key)
@@ -141,12 +130,18 @@ func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayRepor
 // replayOne analyses one class's full path in the proposed network.
 func replayOne(n *analyzer.Network, o *observed) ReplayClass {
 	k := o.key
+	st := o.stats
 	rc := ReplayClass{Client: k.Client.String(), Server: k.Server.String(), Port: int(k.Port), Protocol: k.Proto,
-		AppProtocol: k.App, SNI: k.SNI, HTTPHost: k.HTTPHost, Events: o.events, Observed: "passed"}
-	if o.blocked {
+		AppProtocol: k.App, SNI: k.SNI, HTTPHost: k.HTTPHost, Events: st.Events, Flows: st.Flows, BlockedFlows: st.Blocked}
+	switch st.Blocked {
+	case 0:
+		rc.Observed = "passed"
+	case st.Flows:
 		rc.Observed = "blocked"
+	default:
+		rc.Observed = "mixed"
 	}
-	q, ok := query(k, o.clientPort)
+	q, ok := query(k, st.ClientPort)
 	if !ok {
 		rc.Outcome, rc.Error = NowAmbiguous, unsupported(k.Proto)
 		return rc
@@ -160,9 +155,9 @@ func replayOne(n *analyzer.Network, o *observed) ReplayClass {
 	switch {
 	case a.Verdict == analyzer.Ambiguous:
 		rc.Outcome = NowAmbiguous
-	case a.Verdict == analyzer.NotReachable && !o.blocked:
+	case a.Verdict == analyzer.NotReachable && st.Blocked < st.Flows:
 		rc.Outcome = NowBlocked
-	case a.Verdict == analyzer.Reachable && o.blocked:
+	case a.Verdict == analyzer.Reachable && st.Blocked > 0:
 		rc.Outcome = NowPasses
 	default:
 		rc.Outcome = Unchanged

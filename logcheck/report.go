@@ -56,6 +56,8 @@ type Class struct {
 	SNI              string    `json:"sni,omitempty"`
 	HTTPHost         string    `json:"http_host,omitempty"`
 	Events           int64     `json:"events"`
+	Flows            int64     `json:"flows"`
+	BlockedFlows     int64     `json:"blocked_flows"`
 	First            time.Time `json:"first"`
 	Last             time.Time `json:"last"`
 }
@@ -63,7 +65,7 @@ type Class struct {
 func newClass(k logs.FlowKey, cs *logs.ClassStats) Class {
 	return Class{Firewall: k.Firewall, AvailabilityZone: k.AZ, Client: k.Client.String(), Server: k.Server.String(),
 		Port: int(k.Port), Protocol: k.Proto, AppProtocol: k.App, SNI: k.SNI, HTTPHost: k.HTTPHost,
-		Events: cs.Events, First: cs.First, Last: cs.Last}
+		Events: cs.Events, Flows: cs.Flows, BlockedFlows: cs.Blocked, First: cs.First, Last: cs.Last}
 }
 
 // ModelAnswer is the model's answer for a logged class at its firewall.
@@ -96,8 +98,8 @@ type AlertExplanation struct {
 	Reason string                     `json:"reason,omitempty"`
 }
 
-// FlowExplanation is one class of netflow (or TLS) events with the
-// model's verdict.
+// FlowExplanation is one class of flows (every logged flow, alerted or
+// not) with the model's verdict.
 type FlowExplanation struct {
 	Class
 	Model  ModelAnswer `json:"model"`
