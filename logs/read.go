@@ -260,14 +260,14 @@ func decodeBatches(batches <-chan *batch, free chan<- *batch, sink Sink, st *Sta
 }
 
 // decodeLine decodes every record of a line. A CloudWatch Logs export
-// prefixes each line with a timestamp and a space; that prefix is
-// skipped. Records before an error are kept. On error it returns the
+// prefixes each line with a timestamp and a space; that prefix (a first
+// word starting with a digit) is skipped. Records before an error are kept. On error it returns the
 // 1-based column where decoding failed (0 when unknown).
 func decodeLine(d *decoder, line []byte, e *Event, sink Sink, st *Stats) (int, error) {
 	rec := bytes.TrimLeft(line, " \t")
 	if len(rec) > 0 && rec[0] != '{' {
 		sp := bytes.IndexByte(rec, ' ')
-		if sp < 0 || bytes.IndexByte(rec[:sp], '{') >= 0 {
+		if sp < 0 || rec[0] < '0' || rec[0] > '9' || bytes.IndexByte(rec[:sp], '{') >= 0 {
 			return 1, errors.New("not a JSON object")
 		}
 		rec = rec[sp+1:]
