@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"net/netip"
+	"slices"
 	"strings"
 
 	"github.com/vpcreach/vpcreach/rules"
@@ -98,3 +100,56 @@ func (n *Network) Crossings(a *Analysis) []Crossing {
 	}
 	return out
 }
+
+// AddressClasses partitions the address space into classes of addresses
+// that every route, subnet, ENI, ACL and SG CIDR and firewall rule of a
+// network treats alike (as CIDR destinations are split): two sources, or
+// two destinations, of one class get the same answer. It is immutable.
+type AddressClasses struct {
+	starts []netip.Addr // sorted first addresses of the classes, IPv4 then IPv6
+}
+
+// AddressClasses computes the network's address classes; every public
+// address an instance or NAT gateway holds is a class of its own.
+func (n *Network) AddressClasses() *AddressClasses {
+	var starts []netip.Addr
+	for _, all := range []netip.Prefix{netip.MustParsePrefix("0.0.0.0/0"), netip.MustParsePrefix("::/0")} {
+		for _, r := range n.addressClasses(all) {
+			starts = append(starts, r.From())
+		}
+	}
+	host := func(a netip.Addr) {
+		if a.IsValid() {
+			starts = append(starts, a)
+			if next := a.Next(); next.IsValid() {
+				starts = append(starts, next)
+			}
+		}
+	}
+	for _, i := range n.topo.Instances {
+		host(i.PublicIP)
+	}
+	for _, g := range n.topo.NATGateways {
+		host(g.PublicIP)
+	}
+	slices.SortFunc(starts, netip.Addr.Compare)
+	return &AddressClasses{starts: slices.Compact(starts)}
+}
+
+// Class returns the first address of a's class (a itself when a starts
+// one).
+func (c *AddressClasses) Class(a netip.Addr) netip.Addr {
+	a = a.Unmap()
+	i, found := slices.BinarySearchFunc(c.starts, a, netip.Addr.Compare)
+	if found || i == 0 {
+		return a
+	}
+	s := c.starts[i-1]
+	if s.Is4() != a.Is4() {
+		return a
+	}
+	return s
+}
+
+// Len returns the number of classes.
+func (c *AddressClasses) Len() int { return len(c.starts) }

@@ -15,13 +15,13 @@ import (
 
 // Explain holds every class of c against n: each alert class is joined to
 // the model's rule with its sid and to the model's answer for the flow at
-// the logged firewall; each netflow class gets the model's verdict. Both
-// are checked for routing: the model must route the flow through an
-// endpoint of the logged firewall in the logged AZ. Classes are evaluated
-// concurrently; path analyses are shared between classes with the same
-// addresses, protocol and port.
+// the logged firewall; each flow class gets the model's verdict. Both are
+// checked for routing: the model must route the flow through an endpoint
+// of the logged firewall in the logged AZ. Classes are evaluated
+// concurrently; one path analysis answers the routing of every flow whose
+// ends fall in the same address classes (analyzer.AddressClasses).
 func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainReport {
-	ex := &explainer{n: n, paths: newPaths(n)}
+	ex := &explainer{n: n, routes: newRoutes(n)}
 	alerts, flows := c.Classes()
 	akeys := sortedKeys(alerts, func(a, b logs.AlertKey) int {
 		return cmp.Or(compareFlowKeys(a.FlowKey, b.FlowKey), cmp.Compare(a.SID, b.SID),
@@ -43,8 +43,9 @@ func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainRep
 }
 
 type explainer struct {
-	n     *analyzer.Network
-	paths *paths
+	n      *analyzer.Network
+	routes *routes
+	infos  infoCache
 }
 
 func statusRank(s string) int {
@@ -77,7 +78,7 @@ func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) AlertExplanation
 	}
 	rule := x.n.RuleBySID(fw, k.SID)
 	if rule != nil {
-		e.Rule = analyzer.RuleInfo(fw, rule)
+		e.Rule = x.infos.rule(fw, rule)
 	}
 	e.Drift, e.Reason = judgeAlert(fw, k, rule, res)
 	e.Drift = append(e.Drift, x.routing(fw, k.FlowKey, cs, &e.Model)...)
@@ -132,7 +133,7 @@ func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.Cla
 	}
 	m.Verdict = res.Verdict.String()
 	if pr, ok := decisive(res); ok {
-		m.DecidedBy = analyzer.DecisionInfo(fw, pr)
+		m.DecidedBy = x.infos.decision(fw, pr)
 	}
 	return res, true
 }
@@ -160,14 +161,13 @@ func (x *explainer) routing(fw *topology.Firewall, k logs.FlowKey, cs *logs.Clas
 	if !ok {
 		return nil
 	}
-	pa := x.paths.get(k, q)
-	if pa.err != nil {
+	rt := x.routes.get(k, q)
+	if rt.err != nil {
 		return []Drift{{Kind: DriftRouting, Message: fmt.Sprintf(
-			"the model cannot place this flow (%v), yet %s logged it in %s", pa.err, k.Firewall, k.AZ)}}
+			"the model cannot place this flow (%v), yet %s logged it in %s", rt.err, k.Firewall, k.AZ)}}
 	}
-	m.Path = pa.a.Verdict
-	m.Endpoints = endpoints(pa.crossings)
-	for _, c := range pa.crossings {
+	m.Endpoints = endpoints(rt.crossings)
+	for _, c := range rt.crossings {
 		if c.Endpoint.Firewall == fw && (k.AZ == "" || c.Endpoint.Subnet.AZ == k.AZ) {
 			return nil
 		}
@@ -176,7 +176,7 @@ func (x *explainer) routing(fw *topology.Firewall, k logs.FlowKey, cs *logs.Clas
 	if len(m.Endpoints) > 0 {
 		where = "through " + strings.Join(m.Endpoints, ", ")
 	}
-	return []Drift{{Kind: DriftRouting, Location: firstRoute(pa.a), Message: fmt.Sprintf(
+	return []Drift{{Kind: DriftRouting, Location: rt.first, Message: fmt.Sprintf(
 		"%s logged this flow in %s, but the model routes it %s", k.Firewall, k.AZ, where)}}
 }
 

@@ -10,7 +10,7 @@ import (
 	"github.com/vpcreach/vpcreach/topology"
 )
 
-func loadNet(t *testing.T, dir string) *analyzer.Network {
+func loadNet(t testing.TB, dir string) *analyzer.Network {
 	t.Helper()
 	topo, diags := topology.Load(dir)
 	if diags.HasErrors() {

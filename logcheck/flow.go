@@ -85,49 +85,55 @@ func query(k logs.FlowKey, clientPort uint16) (analyzer.Query, bool) {
 	return q, true
 }
 
-// pathKey is what a path query depends on: alert and netflow classes of
-// one flow at one firewall share their analysis.
-type pathKey struct {
-	client, server netip.Addr
-	proto, app     string
-	sni, host      string
-	port, cport    uint16
+// routeKey is what the firewall endpoints a flow crosses depend on: the
+// address classes of its ends (routes look at nothing else).
+type routeKey struct {
+	client, server netip.Addr // class starts
+	proto          string
 }
 
-// paths memoises path analyses; safe for concurrent use.
-type paths struct {
-	n  *analyzer.Network
-	mu sync.Mutex
-	m  map[pathKey]*pathAnswer
+// routes memoises which firewall endpoints the model routes flows
+// through, one path analysis per routeKey; safe for concurrent use.
+type routes struct {
+	n       *analyzer.Network
+	classes *analyzer.AddressClasses
+	mu      sync.Mutex
+	m       map[routeKey]*route
 }
 
-// pathAnswer is a class's path through the model.
-type pathAnswer struct {
+// route is a class of flows' way through the model.
+type route struct {
 	once      sync.Once
-	a         *analyzer.Analysis
 	err       error
 	crossings []analyzer.Crossing
+	// first is the first route of the forward path (where routing that
+	// differs from the logs begins).
+	first *Location
 }
 
-func newPaths(n *analyzer.Network) *paths { return &paths{n: n, m: map[pathKey]*pathAnswer{}} }
+func newRoutes(n *analyzer.Network) *routes {
+	return &routes{n: n, classes: n.AddressClasses(), m: map[routeKey]*route{}}
+}
 
-// get returns the analysis of q (computed once per pathKey).
-func (p *paths) get(k logs.FlowKey, q analyzer.Query) *pathAnswer {
-	key := pathKey{k.Client, k.Server, k.Proto, q.App, k.SNI, k.HTTPHost, k.Port, q.SourcePort}
+// get returns the route of q's flow (one analysis per routeKey).
+func (p *routes) get(k logs.FlowKey, q analyzer.Query) *route {
+	key := routeKey{p.classes.Class(k.Client), p.classes.Class(k.Server), k.Proto}
 	p.mu.Lock()
-	pa := p.m[key]
-	if pa == nil {
-		pa = &pathAnswer{}
-		p.m[key] = pa
+	r := p.m[key]
+	if r == nil {
+		r = &route{}
+		p.m[key] = r
 	}
 	p.mu.Unlock()
-	pa.once.Do(func() {
-		pa.a, pa.err = p.n.AnalyzePath(q)
-		if pa.err == nil {
-			pa.crossings = p.n.Crossings(pa.a)
+	r.once.Do(func() {
+		a, err := p.n.AnalyzePath(q)
+		if err != nil {
+			r.err = err
+			return
 		}
+		r.crossings, r.first = p.n.Crossings(a), firstRoute(a)
 	})
-	return pa
+	return r
 }
 
 // endpoints renders crossings as "firewall_endpoint.fw_a (us-east-1a, forward)".

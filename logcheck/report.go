@@ -77,10 +77,8 @@ type ModelAnswer struct {
 	Verdict string `json:"verdict,omitempty"`
 	// DecidedBy is the rule, default action or setting that decides.
 	DecidedBy *analyzer.FirewallRuleInfo `json:"decided_by,omitempty"`
-	// Path is the verdict of the whole path (routing, SGs, ACLs,
-	// firewalls) from the client to the server.
-	Path analyzer.Verdict `json:"path_verdict,omitempty"`
-	// Endpoints are the firewall endpoints the path crosses.
+	// Endpoints are the firewall endpoints the model routes the flow
+	// through (forward and return).
 	Endpoints []string `json:"endpoints,omitempty"`
 }
 

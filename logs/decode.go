@@ -1,7 +1,6 @@
 package logs
 
 import (
-	"bytes"
 	"errors"
 	"net/netip"
 	"time"
@@ -196,7 +195,7 @@ func (d *decoder) sub(name string, dst *string) error {
 	return d.s.object(func(k []byte) error {
 		if string(k) == name && d.s.peek() == '"' {
 			b, err := d.s.str()
-			*dst = string(bytes.ToLower(b))
+			*dst = d.str(lowerASCII(b))
 			return err
 		}
 		return d.s.skip()
@@ -218,6 +217,17 @@ func (d *decoder) netflow(e *Event) error {
 	})
 }
 
+// lowerASCII lower-cases ASCII in place (host names compare without
+// case; other bytes are kept).
+func lowerASCII(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c - 'A' + 'a'
+		}
+	}
+	return b
+}
+
 // upper upper-cases ASCII in place.
 func upper(b []byte) []byte {
 	for i, c := range b {
@@ -228,13 +238,63 @@ func upper(b []byte) []byte {
 	return b
 }
 
-// parseEVETime parses Suricata's "2020-09-25T23:01:05.598481+0000"; the
-// zero time when it does not parse.
+// parseEVETime parses Suricata's "2020-09-25T23:01:05.598481+0000"
+// (fast path) or RFC 3339; the zero time when it does not parse.
 func parseEVETime(b []byte) time.Time {
+	if t, ok := parseEVEFast(b); ok {
+		return t
+	}
 	for _, layout := range [...]string{"2006-01-02T15:04:05.999999999-0700", time.RFC3339Nano} {
 		if t, err := time.Parse(layout, string(b)); err == nil {
 			return t.UTC()
 		}
 	}
 	return time.Time{}
+}
+
+// parseEVEFast parses exactly YYYY-MM-DDTHH:MM:SS.ffffff+HHMM (any number
+// of fraction digits, offset sign + or -) without allocating.
+func parseEVEFast(b []byte) (time.Time, bool) {
+	if len(b) < 24 || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' || b[19] != '.' {
+		return time.Time{}, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	i := 20
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	frac, digits := b[20:i], i-20
+	if digits == 0 || digits > 9 || len(b)-i != 5 || b[i] != '+' && b[i] != '-' {
+		return time.Time{}, false
+	}
+	var v [8]int
+	for k, r := range [8][2]int{{0, 4}, {5, 7}, {8, 10}, {11, 13}, {14, 16}, {17, 19}, {i + 1, i + 3}, {i + 3, i + 5}} {
+		n, ok := num(b[r[0]:r[1]])
+		if !ok {
+			return time.Time{}, false
+		}
+		v[k] = n
+	}
+	ns, _ := num(frac)
+	for d := digits; d < 9; d++ {
+		ns *= 10
+	}
+	if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60 || v[6] > 23 || v[7] > 59 {
+		return time.Time{}, false
+	}
+	off := (v[6]*60 + v[7]) * 60
+	if b[i] == '-' {
+		off = -off
+	}
+	t := time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], ns, time.UTC)
+	return t.Add(-time.Duration(off) * time.Second), true
 }

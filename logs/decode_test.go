@@ -146,7 +146,7 @@ func reference(rec []byte) (e Event, ok bool) {
 	}
 	if tls, isObj := ev["tls"].(map[string]any); isObj {
 		if sni, isStr := tls["sni"].(string); isStr {
-			e.SNI = strings.ToLower(sni)
+			e.SNI = string(lowerASCII([]byte(sni)))
 		}
 	}
 	return e, ok
@@ -184,4 +184,28 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("%q: (-encoding/json +decoder)\n%s", rec, diff)
 		}
 	})
+}
+
+// TestParseEVETime checks the fast path against time.Parse.
+func TestParseEVETime(t *testing.T) {
+	t.Parallel()
+	cases := []string{"2020-09-25T23:01:05.598481+0000", "2025-12-02T09:00:00.5-0130", "2024-02-29T00:00:00.000000001+1400",
+		"2025-12-02T09:00:00Z", "2025-12-02T09:00:00.123+01:00", "2025-13-02T09:00:00.1+0000", "garbage"}
+	checked := 0
+	for _, c := range cases {
+		want := time.Time{}
+		for _, layout := range []string{"2006-01-02T15:04:05.999999999-0700", time.RFC3339Nano} {
+			if w, err := time.Parse(layout, c); err == nil {
+				want = w.UTC()
+				break
+			}
+		}
+		if got := parseEVETime([]byte(c)); !got.Equal(want) {
+			t.Errorf("%s: got %v, want %v", c, got, want)
+		}
+		checked++
+	}
+	if checked != len(cases) {
+		t.Fatalf("checked %d of %d", checked, len(cases))
+	}
 }

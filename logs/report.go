@@ -2,6 +2,7 @@ package logs
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -146,20 +147,26 @@ func (s *Summarizer) firewalls() []FirewallCounts {
 	return out
 }
 
-// topTalkers orders talkers by bytes, then records.
+// topTalkers orders talkers by bytes, then netflow records, then key.
 func (s *Summarizer) topTalkers(n int) []TalkerCount {
-	keys := make(map[TalkerKey]int64, len(s.Talkers))
-	for k, v := range s.Talkers {
-		keys[k] = v.Bytes
+	type kv struct {
+		k TalkerKey
+		t *Talker
 	}
-	less := func(a, b TalkerKey) int {
-		return cmp.Or(cmp.Compare(s.Talkers[b].Records, s.Talkers[a].Records), a.Client.Compare(b.Client),
-			a.Server.Compare(b.Server), cmp.Compare(a.Port, b.Port), strings.Compare(a.Proto, b.Proto), strings.Compare(a.App, b.App))
+	all := make([]kv, 0, len(s.Talkers))
+	for k, t := range s.Talkers {
+		all = append(all, kv{k, t})
 	}
-	var out []TalkerCount
-	for _, c := range Top(keys, n, less) {
-		t := s.Talkers[c.Key]
-		out = append(out, TalkerCount{c.Key.Client.String(), c.Key.Server.String(), int(c.Key.Port), c.Key.Proto, c.Key.App, t.Records, t.Bytes})
+	slices.SortFunc(all, func(a, b kv) int {
+		return cmp.Or(cmp.Compare(b.t.Bytes, a.t.Bytes), cmp.Compare(b.t.Records, a.t.Records), a.k.Client.Compare(b.k.Client),
+			a.k.Server.Compare(b.k.Server), cmp.Compare(a.k.Port, b.k.Port), strings.Compare(a.k.Proto, b.k.Proto), strings.Compare(a.k.App, b.k.App))
+	})
+	if n > 0 && len(all) > n {
+		all = all[:n]
+	}
+	out := make([]TalkerCount, 0, len(all))
+	for _, e := range all {
+		out = append(out, TalkerCount{e.k.Client.String(), e.k.Server.String(), int(e.k.Port), e.k.Proto, e.k.App, e.t.Records, e.t.Bytes})
 	}
 	return out
 }
