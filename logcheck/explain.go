@@ -17,9 +17,11 @@ import (
 // the model's rule with its sid and to the model's answer for the flow at
 // the logged firewall; each flow class gets the model's verdict. Both are
 // checked for routing: the model must route the flow through an endpoint
-// of the logged firewall in the logged AZ. Classes are evaluated
-// concurrently; one path analysis answers the routing of every flow whose
-// ends fall in the same address classes (analyzer.AddressClasses).
+// of the logged firewall in the logged AZ. Classes explained alike are
+// grouped (with their first classes as examples), so the report's size
+// does not grow with the logs. Classes are evaluated concurrently, in
+// chunks; one path analysis answers the routing of every flow whose ends
+// fall in the same address classes (analyzer.AddressClasses).
 func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainReport {
 	ex := &explainer{n: n, routes: newRoutes(n)}
 	alerts, flows := c.Classes()
@@ -29,17 +31,43 @@ func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainRep
 	})
 	fkeys := sortedKeys(flows, compareFlowKeys)
 	r := &ExplainReport{SchemaVersion: logs.SchemaVersion, Input: in,
-		Alerts: make([]AlertExplanation, len(akeys)), Flows: make([]FlowExplanation, len(fkeys))}
-	par.Do(len(akeys), func(i int) { r.Alerts[i] = ex.alert(akeys[i], alerts[akeys[i]]) })
-	par.Do(len(fkeys), func(i int) { r.Flows[i] = ex.flow(fkeys[i], flows[fkeys[i]]) })
-	slices.SortStableFunc(r.Alerts, func(a, b AlertExplanation) int {
-		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Events, a.Events))
-	})
-	slices.SortStableFunc(r.Flows, func(a, b FlowExplanation) int {
-		return cmp.Or(cmp.Compare(statusRank(a.Status), statusRank(b.Status)), cmp.Compare(b.Events, a.Events))
-	})
-	r.Summary = summarize(r)
+		Summary: DriftSummary{AlertClasses: len(akeys), FlowClasses: len(fkeys)}}
+	g := newGrouper(&r.Summary)
+	inChunks(len(akeys), func(i int) explained { return ex.alert(akeys[i], alerts[akeys[i]]) }, g.addAlert)
+	inChunks(len(fkeys), func(i int) explained { return ex.flow(fkeys[i], flows[fkeys[i]]) }, g.addFlow)
+	r.Alerts, r.Flows = g.result()
+	r.Summary.ByKind = g.kinds()
 	return r
+}
+
+// explained is one class held against the model.
+type explained struct {
+	class  Class
+	sid    int64
+	action string
+	sig    string
+	rule   *analyzer.FirewallRuleInfo
+	model  ModelAnswer
+	status string
+	drift  []Drift
+	reason string
+}
+
+// chunk is how many classes are evaluated between two folds.
+const chunk = 4096
+
+// inChunks evaluates f for 0..n-1 concurrently, a chunk at a time, and
+// hands the results to fold in order.
+func inChunks(n int, f func(i int) explained, fold func(explained)) {
+	buf := make([]explained, 0, min(n, chunk))
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		buf = buf[:hi-lo]
+		par.Do(hi-lo, func(i int) { buf[i] = f(lo + i) })
+		for _, e := range buf {
+			fold(e)
+		}
+	}
 }
 
 type explainer struct {
@@ -61,48 +89,48 @@ func statusRank(s string) int {
 }
 
 // alert explains one alert class.
-func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) AlertExplanation {
-	e := AlertExplanation{Class: newClass(k.FlowKey, cs), SID: k.SID, Action: k.Action, Signature: k.Signature}
+func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) explained {
+	e := explained{class: newClass(k.FlowKey, cs), sid: k.SID, action: k.Action, sig: k.Signature}
 	fw := x.n.FirewallNamed(k.Firewall)
 	if fw == nil {
-		e.Drift = append(e.Drift, Drift{Kind: DriftFirewall, Message: fmt.Sprintf(
-			"the model has no network_firewall %q: the logs come from a firewall the model does not describe", k.Firewall)})
-		e.Status = StatusDrift
+		e.drift = []Drift{{Kind: DriftFirewall, Message: fmt.Sprintf(
+			"the model has no network_firewall %q: the logs come from a firewall the model does not describe", k.Firewall)}}
+		e.status = StatusDrift
 		return e
 	}
-	e.Model.Firewall = fw.Addr()
-	res, ok := x.evaluate(fw, k.FlowKey, cs, &e.Model)
+	e.model.Firewall = fw.Addr()
+	res, ok := x.evaluate(fw, k.FlowKey, cs, &e.model)
 	if !ok {
-		e.Status, e.Reason = StatusAmbiguous, unsupported(k.Proto)
+		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
 		return e
 	}
 	rule := x.n.RuleBySID(fw, k.SID)
 	if rule != nil {
-		e.Rule = x.infos.rule(fw, rule)
+		e.rule = x.infos.rule(fw, rule)
 	}
-	e.Drift, e.Reason = judgeAlert(fw, k, rule, res)
-	e.Drift = append(e.Drift, x.routing(fw, k.FlowKey, cs, &e.Model)...)
-	e.Status = status(e.Drift, e.Reason)
+	e.drift, e.reason = judgeAlert(fw, k, rule, res)
+	e.drift = append(e.drift, x.routing(fw, k.FlowKey, cs, &e.model)...)
+	e.status = status(e.drift, e.reason)
 	return e
 }
 
-// flow gives one netflow class the model's verdict.
-func (x *explainer) flow(k logs.FlowKey, cs *logs.ClassStats) FlowExplanation {
-	e := FlowExplanation{Class: newClass(k, cs), Status: StatusObserved}
+// flow gives one flow class the model's verdict.
+func (x *explainer) flow(k logs.FlowKey, cs *logs.ClassStats) explained {
+	e := explained{class: newClass(k, cs), status: StatusObserved}
 	fw := x.n.FirewallNamed(k.Firewall)
 	if fw == nil {
-		e.Drift = []Drift{{Kind: DriftFirewall, Message: fmt.Sprintf("the model has no network_firewall %q", k.Firewall)}}
-		e.Status = StatusDrift
+		e.drift = []Drift{{Kind: DriftFirewall, Message: fmt.Sprintf("the model has no network_firewall %q", k.Firewall)}}
+		e.status = StatusDrift
 		return e
 	}
-	e.Model.Firewall = fw.Addr()
-	if _, ok := x.evaluate(fw, k, cs, &e.Model); !ok {
-		e.Status, e.Reason = StatusAmbiguous, unsupported(k.Proto)
+	e.model.Firewall = fw.Addr()
+	if _, ok := x.evaluate(fw, k, cs, &e.model); !ok {
+		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
 		return e
 	}
-	e.Drift = x.routing(fw, k, cs, &e.Model)
-	if len(e.Drift) > 0 {
-		e.Status = StatusDrift
+	e.drift = x.routing(fw, k, cs, &e.model)
+	if len(e.drift) > 0 {
+		e.status = StatusDrift
 	}
 	return e
 }
@@ -189,47 +217,6 @@ func firstRoute(a *analyzer.Analysis) *Location {
 		}
 	}
 	return nil
-}
-
-func summarize(r *ExplainReport) DriftSummary {
-	s := DriftSummary{AlertClasses: len(r.Alerts), FlowClasses: len(r.Flows)}
-	counts := map[string]*KindCount{}
-	count := func(st string, d []Drift, events int64) {
-		switch st {
-		case StatusAgrees:
-			s.Agrees++
-		case StatusDrift:
-			s.Drifted++
-		case StatusAmbiguous:
-			s.Ambiguous++
-		}
-		seen := map[string]bool{}
-		for _, x := range d {
-			if seen[x.Kind] {
-				continue
-			}
-			seen[x.Kind] = true
-			kc := counts[x.Kind]
-			if kc == nil {
-				kc = &KindCount{Kind: x.Kind}
-				counts[x.Kind] = kc
-			}
-			kc.Classes++
-			kc.Events += events
-		}
-	}
-	for _, a := range r.Alerts {
-		count(a.Status, a.Drift, a.Events)
-	}
-	for _, f := range r.Flows {
-		count(f.Status, f.Drift, f.Events)
-	}
-	for _, k := range DriftKinds {
-		if kc := counts[k]; kc != nil {
-			s.ByKind = append(s.ByKind, *kc)
-		}
-	}
-	return s
 }
 
 func sortedKeys[K comparable, V any](m map[K]V, c func(a, b K) int) []K {

@@ -82,28 +82,60 @@ type ModelAnswer struct {
 	Endpoints []string `json:"endpoints,omitempty"`
 }
 
-// AlertExplanation is one class of alerts held against the model.
-type AlertExplanation struct {
-	Class
+// MaxExamples is how many example classes a group keeps.
+const MaxExamples = 5
+
+// Group is what every explained group has: its status, drift and counts,
+// and the first few of its classes.
+type Group struct {
+	Firewall         string      `json:"firewall"`
+	AvailabilityZone string      `json:"availability_zone"`
+	Model            ModelAnswer `json:"model"`
+	Status           string      `json:"status"`
+	Drift            []Drift     `json:"drift,omitempty"`
+	Reason           string      `json:"reason,omitempty"`
+	Classes          int         `json:"classes"`
+	Flows            int64       `json:"flows"`
+	BlockedFlows     int64       `json:"blocked_flows"`
+	Events           int64       `json:"events"`
+	First            time.Time   `json:"first"`
+	Last             time.Time   `json:"last"`
+	// Examples are the group's first classes (by address), at most
+	// MaxExamples.
+	Examples []Class `json:"examples"`
+}
+
+func (g *Group) add(c Class) {
+	g.Classes++
+	g.Flows += c.Flows
+	g.BlockedFlows += c.BlockedFlows
+	g.Events += c.Events
+	if !c.First.IsZero() && (g.First.IsZero() || c.First.Before(g.First)) {
+		g.First = c.First
+	}
+	if c.Last.After(g.Last) {
+		g.Last = c.Last
+	}
+	if len(g.Examples) < MaxExamples {
+		g.Examples = append(g.Examples, c)
+	}
+}
+
+// AlertGroup is the alert classes of one signature and action that the
+// model explains alike (same rule, verdict, decider, routing and drift).
+type AlertGroup struct {
 	SID       int64  `json:"sid"`
 	Action    string `json:"action"`
 	Signature string `json:"signature"`
 	// Rule is the model's rule with that sid.
-	Rule   *analyzer.FirewallRuleInfo `json:"rule,omitempty"`
-	Model  ModelAnswer                `json:"model"`
-	Status string                     `json:"status"`
-	Drift  []Drift                    `json:"drift,omitempty"`
-	Reason string                     `json:"reason,omitempty"`
+	Rule *analyzer.FirewallRuleInfo `json:"rule,omitempty"`
+	Group
 }
 
-// FlowExplanation is one class of flows (every logged flow, alerted or
-// not) with the model's verdict.
-type FlowExplanation struct {
-	Class
-	Model  ModelAnswer `json:"model"`
-	Status string      `json:"status"`
-	Drift  []Drift     `json:"drift,omitempty"`
-	Reason string      `json:"reason,omitempty"`
+// FlowGroup is the flow classes (every logged flow, alerted or not) the
+// model answers alike at one firewall endpoint.
+type FlowGroup struct {
+	Group
 }
 
 // KindCount counts drifted classes and their events of one kind.
@@ -113,7 +145,8 @@ type KindCount struct {
 	Events  int64  `json:"events"`
 }
 
-// DriftSummary comes first in reports.
+// DriftSummary comes first in reports. Agrees, Drifted and Ambiguous
+// count classes (alert and flow).
 type DriftSummary struct {
 	AlertClasses int         `json:"alert_classes"`
 	FlowClasses  int         `json:"flow_classes"`
@@ -128,6 +161,6 @@ type ExplainReport struct {
 	SchemaVersion int                `json:"schema_version"`
 	Input         logs.Input         `json:"input"`
 	Summary       DriftSummary       `json:"summary"`
-	Alerts        []AlertExplanation `json:"alerts"`
-	Flows         []FlowExplanation  `json:"flows"`
+	Alerts        []AlertGroup       `json:"alerts"`
+	Flows         []FlowGroup        `json:"flows"`
 }

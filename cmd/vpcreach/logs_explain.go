@@ -22,8 +22,10 @@ func (c *cli) logsExplainCmd() *cobra.Command {
 			"protocol, app and host) to the model's rule with that sid and to the model's answer for that flow\n" +
 			"at that firewall. A class agrees, or drifts: the sid is not in the model (the deployed rules\n" +
 			"differ), the model takes another action or another rule decides first, or the model never routes\n" +
-			"the flow through that firewall in that AZ. Netflow classes get the model's verdict and the same\n" +
-			"routing check. The drift summary comes first, then the details (--top per list; 0: all).",
+			"the flow through that firewall in that AZ. Flow classes get the model's verdict and the same\n" +
+			"routing check. Events of one flow are joined by flow_id, so an SNI one alert logged holds for\n" +
+			"the whole flow. The drift summary comes first, then the groups of classes explained alike\n" +
+			"(--top groups per list; 0: all).",
 		RunE: func(_ *cobra.Command, args []string) error {
 			filter, err := f.filter("table", "json", "sarif")
 			if err != nil {
@@ -77,6 +79,8 @@ func writeExplainTable(w io.Writer, r *logcheck.ExplainReport, top int) error {
 	s := r.Summary
 	fmt.Fprintf(w, "\nDrift summary: %d alert classes and %d flow classes; %d agree, %d drift, %d ambiguous.\n",
 		s.AlertClasses, s.FlowClasses, s.Agrees, s.Drifted, s.Ambiguous)
+	fmt.Fprintln(w, "(A class is the flows of one client to one server port with the same protocol, app and host,\n"+
+		"at one firewall endpoint; classes the model explains alike are grouped below.)")
 	if len(s.ByKind) > 0 {
 		rows := [][]string{}
 		for _, k := range s.ByKind {
@@ -92,18 +96,18 @@ func writeExplainTable(w io.Writer, r *logcheck.ExplainReport, top int) error {
 	}
 	for i, a := range r.Alerts {
 		if top > 0 && i == top {
-			fmt.Fprintf(w, "  ... %d more alert classes (--top 0 shows all)\n", len(r.Alerts)-top)
+			fmt.Fprintf(w, "\n  ... %d more alert groups (--top 0 shows all)\n", len(r.Alerts)-top)
 			break
 		}
 		writeAlertExplanation(w, a)
 	}
-	fmt.Fprintln(w, "\nFlows (netflow):")
+	fmt.Fprintln(w, "\nFlows (every logged flow, with the model's verdict):")
 	if len(r.Flows) == 0 {
 		fmt.Fprintln(w, "  (none)")
 	}
 	for i, f := range r.Flows {
 		if top > 0 && i == top {
-			fmt.Fprintf(w, "  ... %d more flow classes (--top 0 shows all)\n", len(r.Flows)-top)
+			fmt.Fprintf(w, "\n  ... %d more flow groups (--top 0 shows all)\n", len(r.Flows)-top)
 			break
 		}
 		writeFlowExplanation(w, f)
@@ -111,7 +115,8 @@ func writeExplainTable(w io.Writer, r *logcheck.ExplainReport, top int) error {
 	return nil
 }
 
-func classLine(c logcheck.Class) string {
+// classText renders a class's flow.
+func classText(c logcheck.Class) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s -> %s:%d %s", c.Client, c.Server, c.Port, strings.ToLower(c.Protocol))
 	if c.AppProtocol != "" {
@@ -123,12 +128,33 @@ func classLine(c logcheck.Class) string {
 	if c.HTTPHost != "" {
 		fmt.Fprintf(&b, " host=%s", c.HTTPHost)
 	}
-	fmt.Fprintf(&b, " at %s/%s, %d events", c.Firewall, c.AvailabilityZone, c.Events)
 	return b.String()
 }
 
-func writeAlertExplanation(w io.Writer, a logcheck.AlertExplanation) {
-	fmt.Fprintf(w, "\n  [%s] sid %d %s %q\n    %s\n", strings.ToUpper(a.Status), a.SID, a.Action, a.Signature, classLine(a.Class))
+// groupCounts renders where and how much a group was logged.
+func groupCounts(g logcheck.Group) string {
+	return fmt.Sprintf("at %s/%s: %d events, %d flows (%d blocked) in %d classes",
+		g.Firewall, g.AvailabilityZone, g.Events, g.Flows, g.BlockedFlows, g.Classes)
+}
+
+// shownExamples is how many example classes a table shows per group.
+const shownExamples = 3
+
+func writeExamples(w io.Writer, g logcheck.Group) {
+	for i, c := range g.Examples {
+		if i == shownExamples {
+			break
+		}
+		fmt.Fprintf(w, "    e.g. %s (%d events)\n", classText(c), c.Events)
+	}
+	if g.Classes > shownExamples {
+		fmt.Fprintf(w, "    ... and %d more classes\n", g.Classes-min(shownExamples, len(g.Examples)))
+	}
+}
+
+func writeAlertExplanation(w io.Writer, a logcheck.AlertGroup) {
+	fmt.Fprintf(w, "\n  [%s] sid %d %s %q %s\n", strings.ToUpper(a.Status), a.SID, a.Action, a.Signature, groupCounts(a.Group))
+	writeExamples(w, a.Group)
 	if a.Rule != nil {
 		fmt.Fprintf(w, "    model rule: %s at %s: %s\n", a.Rule.RuleGroup, a.Rule.Location, a.Rule.Rule)
 	}
@@ -136,8 +162,9 @@ func writeAlertExplanation(w io.Writer, a logcheck.AlertExplanation) {
 	writeDrift(w, a.Drift, a.Reason)
 }
 
-func writeFlowExplanation(w io.Writer, f logcheck.FlowExplanation) {
-	fmt.Fprintf(w, "\n  [%s] %s\n", strings.ToUpper(f.Status), classLine(f.Class))
+func writeFlowExplanation(w io.Writer, f logcheck.FlowGroup) {
+	fmt.Fprintf(w, "\n  [%s] %s\n", strings.ToUpper(f.Status), groupCounts(f.Group))
+	writeExamples(w, f.Group)
 	writeModel(w, f.Model)
 	writeDrift(w, f.Drift, f.Reason)
 }
@@ -150,12 +177,12 @@ func writeModel(w io.Writer, m logcheck.ModelAnswer) {
 		}
 		fmt.Fprintln(w)
 	}
-	if m.Path != "" {
+	if m.Firewall != "" {
 		route := "no firewall endpoint"
 		if len(m.Endpoints) > 0 {
 			route = strings.Join(m.Endpoints, ", ")
 		}
-		fmt.Fprintf(w, "    path: %s via %s\n", m.Path, route)
+		fmt.Fprintf(w, "    routed via: %s\n", route)
 	}
 }
 

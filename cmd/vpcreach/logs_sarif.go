@@ -7,7 +7,7 @@ import (
 )
 
 // driftSARIF is the SARIF log of `logs explain`: one rule per drift kind,
-// one result per drifted class and kind, located at the model's rule,
+// one result per drifted group and kind, located at the model's rule,
 // policy or route the drift is about.
 func driftSARIF(r *logcheck.ExplainReport) sarifLog {
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "vpcreach", Version: version,
@@ -34,12 +34,12 @@ func driftSARIF(r *logcheck.ExplainReport) sarifLog {
 	}
 	for _, a := range r.Alerts {
 		for _, d := range a.Drift {
-			add(d, fmt.Sprintf("sid %d %s, %s", a.SID, a.Action, classLine(a.Class)))
+			add(d, fmt.Sprintf("sid %d %s %s, e.g. %s", a.SID, a.Action, groupCounts(a.Group), classText(a.Examples[0])))
 		}
 	}
 	for _, f := range r.Flows {
 		for _, d := range f.Drift {
-			add(d, classLine(f.Class))
+			add(d, fmt.Sprintf("flows %s, e.g. %s", groupCounts(f.Group), classText(f.Examples[0])))
 		}
 	}
 	return sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}}
