@@ -58,51 +58,96 @@ func (c *ClassStats) Merge(o *ClassStats) {
 }
 
 // flowRef identifies one flow at one firewall endpoint: Suricata's
-// flow_id with the flow's addresses and ports (seen from the client).
+// flow_id with the flow's addresses and ports (seen from the client) and
+// its place (firewall, AZ and protocol, interned).
 type flowRef struct {
-	firewall, az   string
+	place          uint32
+	cport, sport   uint16
 	id             int64
 	client, server netip.Addr
-	cport, sport   uint16
-	proto          string
 }
 
 // flowRec is what the logs say of one flow: its application facts (an
 // alert on the ClientHello carries the SNI; the netflow records do not),
-// whether a packet was blocked, and its alerts.
+// whether a packet was blocked, and its alerts. Strings are interned
+// (indexes into Classifier.strs, 0 for none) and times are Unix
+// nanoseconds (0 for none), to keep a flow small.
 type flowRec struct {
-	app, sni, host string
-	events, bytes  int64
+	app, sni, host uint32
 	blocked        bool
-	first, last    time.Time
-	alerts         []alertRec
+	events         int64
+	bytes          int64
+	first, last    int64
+	alerts         *[]alertRec
 }
 
 type alertRec struct {
 	sid               int64
 	action, signature string
 	events            int64
-	first, last       time.Time
+	first, last       int64
 }
+
+// place is a firewall endpoint and protocol.
+type place struct{ firewall, az, proto string }
 
 // Classifier is a Sink that joins the events of each flow (by flow_id and
 // 5-tuple) and then groups flows into classes: the SNI or HTTP host any
 // event of the flow logged, and a blocked alert on any packet, hold for
-// the whole flow. At most MaxFlows flows are kept per Classifier;
-// Truncated says when events fell outside them.
+// the whole flow. It holds about 150 bytes per flow, at most MaxFlows
+// flows; Truncated says when events fell outside them.
 type Classifier struct {
 	filter    Filter
 	Filtered  int64
-	flows     map[flowRef]*flowRec
+	flows     map[flowRef]flowRec
+	places    []place
+	placeIdx  map[place]uint32
+	strs      []string
+	strIdx    map[string]uint32
 	Truncated bool
 }
 
 // MaxFlows bounds the flows a Classifier holds.
-const MaxFlows = 1_000_000
+const MaxFlows = 2_000_000
 
 // NewClassifier returns an empty Classifier that keeps the events f keeps.
 func NewClassifier(f Filter) *Classifier {
-	return &Classifier{filter: f, flows: map[flowRef]*flowRec{}}
+	return &Classifier{filter: f, flows: map[flowRef]flowRec{}, placeIdx: map[place]uint32{},
+		strs: []string{""}, strIdx: map[string]uint32{"": 0}}
+}
+
+func (c *Classifier) placeOf(p place) uint32 {
+	if i, ok := c.placeIdx[p]; ok {
+		return i
+	}
+	i := uint32(len(c.places))
+	c.places = append(c.places, p)
+	c.placeIdx[p] = i
+	return i
+}
+
+func (c *Classifier) str(s string) uint32 {
+	if i, ok := c.strIdx[s]; ok {
+		return i
+	}
+	i := uint32(len(c.strs))
+	c.strs = append(c.strs, s)
+	c.strIdx[s] = i
+	return i
+}
+
+func nanos(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
 }
 
 // Add records e with its flow.
@@ -115,70 +160,85 @@ func (c *Classifier) Add(e *Event) {
 		return
 	}
 	o := Orient(e)
-	ref := flowRef{e.Firewall, e.AZ, e.FlowID, o.Client, o.Server, o.ClientPort, o.ServerPort, e.Proto}
-	f := c.flows[ref]
-	if f == nil {
-		if len(c.flows) >= MaxFlows {
-			c.Truncated = true
-			return
-		}
-		f = &flowRec{}
-		c.flows[ref] = f
-	}
-	f.add(e)
-}
-
-func (f *flowRec) add(e *Event) {
-	f.events++
-	f.bytes += e.Bytes
-	f.first, f.last = widen(f.first, f.last, e.Time)
-	f.app = firstNonEmpty(f.app, e.AppProto)
-	f.sni = firstNonEmpty(f.sni, e.SNI)
-	f.host = firstNonEmpty(f.host, e.HTTPHost)
-	a := e.Alert
-	if e.Type != TypeAlert || a == nil {
+	ref := flowRef{c.placeOf(place{e.Firewall, e.AZ, e.Proto}), o.ClientPort, o.ServerPort, e.FlowID, o.Client, o.Server}
+	f, ok := c.flows[ref]
+	if !ok && len(c.flows) >= MaxFlows {
+		c.Truncated = true
 		return
 	}
-	f.blocked = f.blocked || a.Action == ActionBlocked
-	for i := range f.alerts {
-		r := &f.alerts[i]
-		if r.sid == a.SID && r.action == a.Action && r.signature == a.Signature {
-			r.events++
-			r.first, r.last = widen(r.first, r.last, e.Time)
-			return
-		}
+	f.events++
+	f.bytes += e.Bytes
+	t := nanos(e.Time)
+	f.first, f.last = widen(f.first, f.last, t)
+	if f.app == 0 && e.AppProto != "" {
+		f.app = c.str(e.AppProto)
 	}
-	f.alerts = append(f.alerts, alertRec{sid: a.SID, action: a.Action, signature: a.Signature, events: 1, first: e.Time, last: e.Time})
+	if f.sni == 0 && e.SNI != "" {
+		f.sni = c.str(e.SNI)
+	}
+	if f.host == 0 && e.HTTPHost != "" {
+		f.host = c.str(e.HTTPHost)
+	}
+	if a := e.Alert; e.Type == TypeAlert && a != nil {
+		f.blocked = f.blocked || a.Action == ActionBlocked
+		f.addAlert(alertRec{sid: a.SID, action: a.Action, signature: a.Signature, events: 1, first: t, last: t})
+	}
+	c.flows[ref] = f
 }
 
-func widen(first, last, t time.Time) (time.Time, time.Time) {
-	if t.IsZero() {
+// widen extends [first, last] (Unix nanoseconds, 0 for none) to t.
+func widen(first, last, t int64) (int64, int64) {
+	if t == 0 {
 		return first, last
 	}
-	if first.IsZero() || t.Before(first) {
+	if first == 0 || t < first {
 		first = t
 	}
-	if t.After(last) {
+	if t > last {
 		last = t
 	}
 	return first, last
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+func (f *flowRec) addAlert(a alertRec) {
+	if f.alerts == nil {
+		f.alerts = &[]alertRec{}
 	}
-	return b
+	for i := range *f.alerts {
+		r := &(*f.alerts)[i]
+		if r.sid == a.sid && r.action == a.action && r.signature == a.signature {
+			r.events += a.events
+			r.first, r.last = widen(r.first, r.last, a.first)
+			r.first, r.last = widen(r.first, r.last, a.last)
+			return
+		}
+	}
+	*f.alerts = append(*f.alerts, a)
 }
 
 // Merge adds o's flows to c (a flow's events may reach several
-// Classifiers).
+// Classifiers). o is not usable afterwards.
 func (c *Classifier) Merge(o *Classifier) {
 	c.Filtered += o.Filtered
 	c.Truncated = c.Truncated || o.Truncated
+	places := make([]uint32, len(o.places))
+	for i, p := range o.places {
+		places[i] = c.placeOf(p)
+	}
+	strs := make([]uint32, len(o.strs))
+	for i, s := range o.strs {
+		strs[i] = c.str(s)
+	}
 	for ref, of := range o.flows {
-		f := c.flows[ref]
-		if f == nil {
+		delete(o.flows, ref)
+		ref.place = places[ref.place]
+		of.app, of.sni, of.host = strs[of.app], strs[of.sni], strs[of.host]
+		f, ok := c.flows[ref]
+		if !ok {
+			if len(c.flows) >= MaxFlows {
+				c.Truncated = true
+				continue
+			}
 			c.flows[ref] = of
 			continue
 		}
@@ -187,51 +247,56 @@ func (c *Classifier) Merge(o *Classifier) {
 		f.blocked = f.blocked || of.blocked
 		f.first, f.last = widen(f.first, f.last, of.first)
 		f.first, f.last = widen(f.first, f.last, of.last)
-		f.app, f.sni, f.host = firstNonEmpty(f.app, of.app), firstNonEmpty(f.sni, of.sni), firstNonEmpty(f.host, of.host)
-		for _, a := range of.alerts {
-			f.mergeAlert(a)
+		f.app, f.sni, f.host = firstSet(f.app, of.app), firstSet(f.sni, of.sni), firstSet(f.host, of.host)
+		if of.alerts != nil {
+			for _, a := range *of.alerts {
+				f.addAlert(a)
+			}
 		}
+		c.flows[ref] = f
 	}
+	o.flows = nil
 }
 
-func (f *flowRec) mergeAlert(a alertRec) {
-	for i := range f.alerts {
-		r := &f.alerts[i]
-		if r.sid == a.sid && r.action == a.action && r.signature == a.signature {
-			r.events += a.events
-			r.first, r.last = widen(r.first, r.last, a.first)
-			r.first, r.last = widen(r.first, r.last, a.last)
-			return
-		}
+func firstSet(a, b uint32) uint32 {
+	if a != 0 {
+		return a
 	}
-	f.alerts = append(f.alerts, a)
+	return b
 }
 
 // Classes groups the flows into classes: alerts by AlertKey, and every
-// flow (alerted or not) by FlowKey. Call it after the last Merge.
+// flow (alerted or not) by FlowKey. Call it after the last Merge; it
+// consumes the flows (a second call returns no classes).
 func (c *Classifier) Classes() (alerts map[AlertKey]*ClassStats, flows map[FlowKey]*ClassStats) {
 	alerts, flows = map[AlertKey]*ClassStats{}, map[FlowKey]*ClassStats{}
 	for ref, f := range c.flows {
-		k := FlowKey{ref.firewall, ref.az, ref.client, ref.server, ref.sport, ref.proto, f.app, f.sni, f.host}
+		delete(c.flows, ref)
+		p := c.places[ref.place]
+		k := FlowKey{p.firewall, p.az, ref.client, ref.server, ref.sport, p.proto, c.strs[f.app], c.strs[f.sni], c.strs[f.host]}
 		blocked := int64(0)
 		if f.blocked {
 			blocked = 1
 		}
-		cs := flows[k]
-		if cs == nil {
-			cs = &ClassStats{}
-			flows[k] = cs
+		addStats(flows, k, ClassStats{Events: f.events, Flows: 1, Blocked: blocked, Bytes: f.bytes, ClientPort: ref.cport,
+			First: fromNanos(f.first), Last: fromNanos(f.last)})
+		if f.alerts == nil {
+			continue
 		}
-		cs.Merge(&ClassStats{Events: f.events, Flows: 1, Blocked: blocked, Bytes: f.bytes, ClientPort: ref.cport, First: f.first, Last: f.last})
-		for _, a := range f.alerts {
-			ak := AlertKey{k, a.sid, a.action, a.signature}
-			as := alerts[ak]
-			if as == nil {
-				as = &ClassStats{}
-				alerts[ak] = as
-			}
-			as.Merge(&ClassStats{Events: a.events, Flows: 1, Blocked: blocked, ClientPort: ref.cport, First: a.first, Last: a.last})
+		for _, a := range *f.alerts {
+			addStats(alerts, AlertKey{k, a.sid, a.action, a.signature}, ClassStats{Events: a.events, Flows: 1, Blocked: blocked,
+				ClientPort: ref.cport, First: fromNanos(a.first), Last: fromNanos(a.last)})
 		}
 	}
+	c.flows = map[flowRef]flowRec{}
 	return alerts, flows
+}
+
+func addStats[K comparable](m map[K]*ClassStats, k K, s ClassStats) {
+	cs := m[k]
+	if cs == nil {
+		cs = &ClassStats{}
+		m[k] = cs
+	}
+	cs.Merge(&s)
 }
