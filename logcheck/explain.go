@@ -3,6 +3,7 @@ package logcheck
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -24,17 +25,12 @@ import (
 // fall in the same address classes (analyzer.AddressClasses).
 func Explain(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ExplainReport {
 	ex := &explainer{n: n, routes: newRoutes(n)}
-	alerts, flows := c.Classes()
-	akeys := sortedKeys(alerts, func(a, b logs.AlertKey) int {
-		return cmp.Or(compareFlowKeys(a.FlowKey, b.FlowKey), cmp.Compare(a.SID, b.SID),
-			strings.Compare(a.Action, b.Action), strings.Compare(a.Signature, b.Signature))
-	})
-	fkeys := sortedKeys(flows, compareFlowKeys)
-	r := &ExplainReport{SchemaVersion: logs.SchemaVersion, Input: in,
-		Summary: DriftSummary{AlertClasses: len(akeys), FlowClasses: len(fkeys)}}
+	set := c.Classes()
+	na, nf := set.Len()
+	r := &ExplainReport{SchemaVersion: logs.SchemaVersion, Input: in, Summary: DriftSummary{AlertClasses: na, FlowClasses: nf}}
 	g := newGrouper(&r.Summary)
-	inChunks(len(akeys), func(i int) explained { return ex.alert(akeys[i], alerts[akeys[i]]) }, g.addAlert)
-	inChunks(len(fkeys), func(i int) explained { return ex.flow(fkeys[i], flows[fkeys[i]]) }, g.addFlow)
+	inChunks(set.Alerts(), ex.alert, g.addAlert)
+	inChunks(set.Flows(), ex.flow, g.addFlow)
 	r.Alerts, r.Flows = g.result()
 	r.Summary.ByKind = g.kinds()
 	return r
@@ -56,18 +52,29 @@ type explained struct {
 // chunk is how many classes are evaluated between two folds.
 const chunk = 4096
 
-// inChunks evaluates f for 0..n-1 concurrently, a chunk at a time, and
-// hands the results to fold in order.
-func inChunks(n int, f func(i int) explained, fold func(explained)) {
-	buf := make([]explained, 0, min(n, chunk))
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		buf = buf[:hi-lo]
-		par.Do(hi-lo, func(i int) { buf[i] = f(lo + i) })
-		for _, e := range buf {
-			fold(e)
+// inChunks evaluates f on the classes concurrently, a chunk at a time,
+// and hands the results to fold in order.
+func inChunks[K any](classes iter.Seq2[K, *logs.ClassStats], f func(K, *logs.ClassStats) explained, fold func(explained)) {
+	type item struct {
+		k  K
+		cs *logs.ClassStats
+	}
+	items := make([]item, 0, chunk)
+	out := make([]explained, chunk)
+	flush := func() {
+		par.Do(len(items), func(i int) { out[i] = f(items[i].k, items[i].cs) })
+		for i := range items {
+			fold(out[i])
+			out[i] = explained{}
+		}
+		items = items[:0]
+	}
+	for k, cs := range classes {
+		if items = append(items, item{k, cs}); len(items) == chunk {
+			flush()
 		}
 	}
+	flush()
 }
 
 type explainer struct {

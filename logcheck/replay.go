@@ -84,9 +84,8 @@ type observed struct {
 // network blocks it and some of its flows passed, or passes it and some
 // were blocked.
 func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayReport {
-	_, flows := c.Classes()
 	classes := map[replayKey]*observed{}
-	for k, cs := range flows {
+	for k, cs := range c.Classes().Flows() {
 		rk := replayKey{k.Client, k.Server, k.Port, k.Proto, k.App, k.SNI, k.HTTPHost}
 		o := classes[rk]
 		if o == nil {

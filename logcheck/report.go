@@ -158,9 +158,9 @@ type DriftSummary struct {
 
 // ExplainReport is the JSON of `vpcreach logs explain`.
 type ExplainReport struct {
-	SchemaVersion int                `json:"schema_version"`
-	Input         logs.Input         `json:"input"`
-	Summary       DriftSummary       `json:"summary"`
-	Alerts        []AlertGroup       `json:"alerts"`
-	Flows         []FlowGroup        `json:"flows"`
+	SchemaVersion int          `json:"schema_version"`
+	Input         logs.Input   `json:"input"`
+	Summary       DriftSummary `json:"summary"`
+	Alerts        []AlertGroup `json:"alerts"`
+	Flows         []FlowGroup  `json:"flows"`
 }

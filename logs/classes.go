@@ -97,13 +97,15 @@ type place struct{ firewall, az, proto string }
 // the whole flow. It holds about 150 bytes per flow, at most MaxFlows
 // flows; Truncated says when events fell outside them.
 type Classifier struct {
-	filter    Filter
-	Filtered  int64
-	flows     map[flowRef]flowRec
-	places    []place
-	placeIdx  map[place]uint32
-	strs      []string
-	strIdx    map[string]uint32
+	filter   Filter
+	Filtered int64
+	flows    map[flowRef]flowRec
+	places   []place
+	placeIdx map[place]uint32
+	strs     []string
+	strIdx   map[string]uint32
+	// parts are the Classifiers merged into this one.
+	parts     []*Classifier
 	Truncated bool
 }
 
@@ -216,46 +218,15 @@ func (f *flowRec) addAlert(a alertRec) {
 	*f.alerts = append(*f.alerts, a)
 }
 
-// Merge adds o's flows to c (a flow's events may reach several
-// Classifiers). o is not usable afterwards.
+// Merge joins o's flows to c's (a flow's events may reach several
+// Classifiers). It copies nothing: Classes does the joining. o must not
+// be used afterwards.
 func (c *Classifier) Merge(o *Classifier) {
 	c.Filtered += o.Filtered
 	c.Truncated = c.Truncated || o.Truncated
-	places := make([]uint32, len(o.places))
-	for i, p := range o.places {
-		places[i] = c.placeOf(p)
-	}
-	strs := make([]uint32, len(o.strs))
-	for i, s := range o.strs {
-		strs[i] = c.str(s)
-	}
-	for ref, of := range o.flows {
-		delete(o.flows, ref)
-		ref.place = places[ref.place]
-		of.app, of.sni, of.host = strs[of.app], strs[of.sni], strs[of.host]
-		f, ok := c.flows[ref]
-		if !ok {
-			if len(c.flows) >= MaxFlows {
-				c.Truncated = true
-				continue
-			}
-			c.flows[ref] = of
-			continue
-		}
-		f.events += of.events
-		f.bytes += of.bytes
-		f.blocked = f.blocked || of.blocked
-		f.first, f.last = widen(f.first, f.last, of.first)
-		f.first, f.last = widen(f.first, f.last, of.last)
-		f.app, f.sni, f.host = firstSet(f.app, of.app), firstSet(f.sni, of.sni), firstSet(f.host, of.host)
-		if of.alerts != nil {
-			for _, a := range *of.alerts {
-				f.addAlert(a)
-			}
-		}
-		c.flows[ref] = f
-	}
-	o.flows = nil
+	c.parts = append(c.parts, o)
+	c.parts = append(c.parts, o.parts...)
+	o.parts = nil
 }
 
 func firstSet(a, b uint32) uint32 {
@@ -263,40 +234,4 @@ func firstSet(a, b uint32) uint32 {
 		return a
 	}
 	return b
-}
-
-// Classes groups the flows into classes: alerts by AlertKey, and every
-// flow (alerted or not) by FlowKey. Call it after the last Merge; it
-// consumes the flows (a second call returns no classes).
-func (c *Classifier) Classes() (alerts map[AlertKey]*ClassStats, flows map[FlowKey]*ClassStats) {
-	alerts, flows = map[AlertKey]*ClassStats{}, map[FlowKey]*ClassStats{}
-	for ref, f := range c.flows {
-		delete(c.flows, ref)
-		p := c.places[ref.place]
-		k := FlowKey{p.firewall, p.az, ref.client, ref.server, ref.sport, p.proto, c.strs[f.app], c.strs[f.sni], c.strs[f.host]}
-		blocked := int64(0)
-		if f.blocked {
-			blocked = 1
-		}
-		addStats(flows, k, ClassStats{Events: f.events, Flows: 1, Blocked: blocked, Bytes: f.bytes, ClientPort: ref.cport,
-			First: fromNanos(f.first), Last: fromNanos(f.last)})
-		if f.alerts == nil {
-			continue
-		}
-		for _, a := range *f.alerts {
-			addStats(alerts, AlertKey{k, a.sid, a.action, a.signature}, ClassStats{Events: a.events, Flows: 1, Blocked: blocked,
-				ClientPort: ref.cport, First: fromNanos(a.first), Last: fromNanos(a.last)})
-		}
-	}
-	c.flows = map[flowRef]flowRec{}
-	return alerts, flows
-}
-
-func addStats[K comparable](m map[K]*ClassStats, k K, s ClassStats) {
-	cs := m[k]
-	if cs == nil {
-		cs = &ClassStats{}
-		m[k] = cs
-	}
-	cs.Merge(&s)
 }

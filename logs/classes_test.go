@@ -34,7 +34,18 @@ func TestClassesIndependentOfWorkers(t *testing.T) {
 		for _, s := range sinks[1:] {
 			sinks[0].Merge(s)
 		}
-		return sinks[0].Classes()
+		set := sinks[0].Classes()
+		alerts, flows := map[AlertKey]*ClassStats{}, map[FlowKey]*ClassStats{}
+		for k, cs := range set.Alerts() {
+			alerts[k] = cs
+		}
+		for k, cs := range set.Flows() {
+			flows[k] = cs
+		}
+		if na, nf := set.Len(); na != len(alerts) || nf != len(flows) {
+			t.Fatalf("Len %d, %d; iterated %d, %d", na, nf, len(alerts), len(flows))
+		}
+		return alerts, flows
 	}
 	a1, f1 := classify(1)
 	a4, f4 := classify(4)
