@@ -1,6 +1,7 @@
 package logcheck
 
 import (
+	"runtime/debug"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/internal/loggen"
@@ -19,6 +20,7 @@ func benchExplain(b *testing.B, n int) {
 	net := loadNet(b, "../examples/egress-inspection")
 	path, size := loggen.TempFile(b, n)
 	b.SetBytes(size)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20)) // as the CLI does
 	b.ResetTimer()
 	cpu0 := loggen.ProcessCPU()
 	for b.Loop() {

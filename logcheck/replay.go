@@ -100,7 +100,8 @@ func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayRepor
 		return compareFlowKeys(classes[a].key, classes[b].key)
 	})
 	out := make([]ReplayClass, len(keys))
-	par.Do(len(keys), func(i int) { out[i] = replayOne(n, classes[keys[i]]) })
+	rp := &replayer{n: n, classes: n.AddressClasses()}
+	par.Do(len(keys), func(i int) { out[i] = rp.one(classes[keys[i]]) })
 	r := &ReplayReport{SchemaVersion: logs.SchemaVersion, Input: in, Classes: len(out),
 		Changes: []ReplayClass{}, Ambiguous: []ReplayClass{}}
 	for _, c := range out {
@@ -126,8 +127,32 @@ func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayRepor
 	return r
 }
 
-// replayOne analyses one class's full path in the proposed network.
-func replayOne(n *analyzer.Network, o *observed) ReplayClass {
+// replayer analyses classes in the proposed network; classes whose ends
+// fall in the same address classes, with the same ports and application
+// facts, share one analysis.
+type replayer struct {
+	n       *analyzer.Network
+	classes *analyzer.AddressClasses
+	memo    memo[verdictKey, pathResult]
+}
+
+type verdictKey struct {
+	client, server netip.Addr // class starts
+	port, cport    uint16
+	proto, app     string
+	sni, host      string
+}
+
+// pathResult is what replay keeps of an analysis.
+type pathResult struct {
+	verdict   analyzer.Verdict
+	decidedBy *analyzer.Finding
+	rule      *analyzer.FirewallRuleInfo
+	err       error
+}
+
+// one analyses one class's full path in the proposed network.
+func (rp *replayer) one(o *observed) ReplayClass {
 	k := o.key
 	st := o.stats
 	rc := ReplayClass{Client: k.Client.String(), Server: k.Server.String(), Port: int(k.Port), Protocol: k.Proto,
@@ -145,27 +170,32 @@ func replayOne(n *analyzer.Network, o *observed) ReplayClass {
 		rc.Outcome, rc.Error = NowAmbiguous, unsupported(k.Proto)
 		return rc
 	}
-	a, err := n.AnalyzePath(q)
-	if err != nil {
+	vk := verdictKey{rp.classes.Class(k.Client), rp.classes.Class(k.Server), k.Port, q.SourcePort, k.Proto, q.App, k.SNI, k.HTTPHost}
+	pr := rp.memo.get(vk, func() pathResult {
+		a, err := rp.n.AnalyzePath(q)
+		if err != nil {
+			return pathResult{err: err}
+		}
+		r := pathResult{verdict: a.Verdict, rule: forwardFirewallRule(a)}
+		if len(a.Explanations) > 0 {
+			r.decidedBy, r.rule = a.Explanations[0], a.Explanations[0].FirewallRule
+		}
+		return r
+	})
+	if err := pr.err; err != nil {
 		rc.Outcome, rc.Error = NowAmbiguous, err.Error()
 		return rc
 	}
-	rc.Verdict = a.Verdict
+	rc.Verdict, rc.DecidedBy, rc.Rule = pr.verdict, pr.decidedBy, pr.rule
 	switch {
-	case a.Verdict == analyzer.Ambiguous:
+	case pr.verdict == analyzer.Ambiguous:
 		rc.Outcome = NowAmbiguous
-	case a.Verdict == analyzer.NotReachable && st.Blocked < st.Flows:
+	case pr.verdict == analyzer.NotReachable && st.Blocked < st.Flows:
 		rc.Outcome = NowBlocked
-	case a.Verdict == analyzer.Reachable && st.Blocked > 0:
+	case pr.verdict == analyzer.Reachable && st.Blocked > 0:
 		rc.Outcome = NowPasses
 	default:
 		rc.Outcome = Unchanged
-	}
-	if len(a.Explanations) > 0 {
-		rc.DecidedBy = a.Explanations[0]
-		rc.Rule = a.Explanations[0].FirewallRule
-	} else {
-		rc.Rule = forwardFirewallRule(a)
 	}
 	return rc
 }

@@ -1,6 +1,7 @@
 package logs
 
 import (
+	"runtime/debug"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/internal/loggen"
@@ -17,6 +18,7 @@ func BenchmarkSummary200k(b *testing.B) { benchSummary(b, 200_000) }
 func benchSummary(b *testing.B, n int) {
 	path, size := loggen.TempFile(b, n)
 	b.SetBytes(size)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(400 << 20)) // as the CLI does
 	b.ResetTimer()
 	cpu0 := loggen.ProcessCPU()
 	for b.Loop() {

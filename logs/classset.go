@@ -14,8 +14,8 @@ import (
 type ClassSet struct {
 	places []place
 	strs   []string
-	flows  map[classKey]*ClassStats
-	alerts map[alertClassKey]*ClassStats
+	flows  map[classKey]ClassStats
+	alerts map[alertClassKey]ClassStats
 }
 
 // classKey is a FlowKey with interned strings.
@@ -38,7 +38,7 @@ type alertClassKey struct {
 // consumes the flows, freeing each Classifier's as it goes.
 func (c *Classifier) Classes() *ClassSet {
 	tab := NewClassifier(Filter{})
-	set := &ClassSet{flows: map[classKey]*ClassStats{}, alerts: map[alertClassKey]*ClassStats{}}
+	set := &ClassSet{flows: map[classKey]ClassStats{}, alerts: map[alertClassKey]ClassStats{}}
 	all := append([]*Classifier{c}, c.parts...)
 	c.parts = nil
 	for i, part := range all {
@@ -109,13 +109,10 @@ func (s *ClassSet) add(pl uint32, ref flowRef, f flowRec, tab *Classifier) {
 	}
 }
 
-func addStats[K comparable](m map[K]*ClassStats, k K, s ClassStats) {
+func addStats[K comparable](m map[K]ClassStats, k K, s ClassStats) {
 	cs := m[k]
-	if cs == nil {
-		cs = &ClassStats{}
-		m[k] = cs
-	}
 	cs.Merge(&s)
+	m[k] = cs
 }
 
 // Len returns the number of alert classes and flow classes.
@@ -135,7 +132,7 @@ func (s *ClassSet) compare(a, b classKey) int {
 }
 
 // Flows yields every flow class in key order (firewall, AZ, client,
-// server, port, protocol, app, SNI, host).
+// server, port, protocol, app, SNI, host); each ClassStats is a copy.
 func (s *ClassSet) Flows() iter.Seq2[FlowKey, *ClassStats] {
 	return func(yield func(FlowKey, *ClassStats) bool) {
 		keys := make([]classKey, 0, len(s.flows))
@@ -144,7 +141,8 @@ func (s *ClassSet) Flows() iter.Seq2[FlowKey, *ClassStats] {
 		}
 		slices.SortFunc(keys, s.compare)
 		for _, k := range keys {
-			if !yield(s.flowKey(k), s.flows[k]) {
+			cs := s.flows[k]
+			if !yield(s.flowKey(k), &cs) {
 				return
 			}
 		}
@@ -165,7 +163,8 @@ func (s *ClassSet) Alerts() iter.Seq2[AlertKey, *ClassStats] {
 		})
 		for _, k := range keys {
 			ak := AlertKey{s.flowKey(k.classKey), k.sid, s.strs[k.action], s.strs[k.signature]}
-			if !yield(ak, s.alerts[k]) {
+			cs := s.alerts[k]
+			if !yield(ak, &cs) {
 				return
 			}
 		}

@@ -48,6 +48,9 @@ type cli struct {
 	fsys fs.FS
 	// stdin is read by `logs` when it is given "-" or no files.
 	stdin io.Reader
+	// setMemoryLimit, when set (the real command, not tests), is
+	// debug.SetMemoryLimit: `logs` sets a soft limit for large inputs.
+	setMemoryLimit func(int64) int64
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {

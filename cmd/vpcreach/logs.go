@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -82,6 +83,7 @@ func readLogs[S logs.Sink](c *cli, paths []string, newSink func() S) ([]S, logs.
 	if len(paths) == 0 {
 		paths = []string{logs.Stdin}
 	}
+	c.limitMemory()
 	opts := logs.Options{Stdin: c.stdin}
 	bar := c.progress()
 	if bar != nil {
@@ -111,3 +113,15 @@ func readLogs[S logs.Sink](c *cli, paths []string, newSink func() S) ([]S, logs.
 // quoteBounded quotes s with Go escapes (control characters and invalid
 // UTF-8 visible), as malformed lines are shown.
 func quoteBounded(s string) string { return fmt.Sprintf("%q", s) }
+
+// logsMemoryLimit is the soft memory limit of the logs commands: the
+// garbage collector works harder near it rather than let garbage double
+// the heap, which keeps a day of logs (2 million events) under 500 MB.
+const logsMemoryLimit = 400 << 20
+
+// limitMemory sets the soft limit, unless GOMEMLIMIT chose one.
+func (c *cli) limitMemory() {
+	if c.setMemoryLimit != nil && os.Getenv("GOMEMLIMIT") == "" {
+		c.setMemoryLimit(logsMemoryLimit)
+	}
+}

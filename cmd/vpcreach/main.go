@@ -3,8 +3,13 @@
 // ../shared/spec/cli-and-output.md.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
 func main() {
-	os.Exit(newCLI(os.Stdout, os.Stderr).run(os.Args[1:]))
+	c := newCLI(os.Stdout, os.Stderr)
+	c.setMemoryLimit = debug.SetMemoryLimit
+	os.Exit(c.run(os.Args[1:]))
 }
