@@ -106,7 +106,8 @@ func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) explained {
 		return e
 	}
 	e.model.Firewall = fw.Addr()
-	res, ok := x.evaluate(fw, k.FlowKey, cs, &e.model)
+	routeDrift, vis := x.routing(fw, k.FlowKey, cs, &e.model)
+	res, ok := x.evaluate(fw, k.FlowKey, cs, vis, &e.model)
 	if !ok {
 		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
 		return e
@@ -116,7 +117,7 @@ func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) explained {
 		e.rule = x.infos.rule(fw, rule)
 	}
 	e.drift, e.reason = judgeAlert(fw, k, rule, res)
-	e.drift = append(e.drift, x.routing(fw, k.FlowKey, cs, &e.model)...)
+	e.drift = append(e.drift, routeDrift...)
 	e.status = status(e.drift, e.reason)
 	return e
 }
@@ -131,11 +132,12 @@ func (x *explainer) flow(k logs.FlowKey, cs *logs.ClassStats) explained {
 		return e
 	}
 	e.model.Firewall = fw.Addr()
-	if _, ok := x.evaluate(fw, k, cs, &e.model); !ok {
+	routeDrift, vis := x.routing(fw, k, cs, &e.model)
+	if _, ok := x.evaluate(fw, k, cs, vis, &e.model); !ok {
 		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
 		return e
 	}
-	e.drift = x.routing(fw, k, cs, &e.model)
+	e.drift = routeDrift
 	if len(e.drift) > 0 {
 		e.status = StatusDrift
 	}
@@ -156,12 +158,14 @@ func status(d []Drift, reason string) string {
 	return StatusAgrees
 }
 
-// evaluate runs fw's policy on the class and fills the model's verdict.
-func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, m *ModelAnswer) (rules.Result, bool) {
+// evaluate runs fw's policy on the class, as an endpoint that sees vis of
+// it, and fills the model's verdict.
+func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, vis rules.Visibility, m *ModelAnswer) (rules.Result, bool) {
 	f, ok := flow(k, cs.ClientPort)
 	if !ok {
 		return rules.Result{}, false
 	}
+	f.Visibility = vis
 	res, ok := x.n.EvaluateAtFirewall(fw, f)
 	if !ok {
 		return rules.Result{}, false
@@ -190,29 +194,40 @@ func decisive(res rules.Result) (rules.PhaseResult, bool) {
 }
 
 // routing checks that the model routes the class through fw in the
-// logged AZ.
-func (x *explainer) routing(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, m *ModelAnswer) []Drift {
+// logged AZ, and returns which directions of the flow the model routes
+// through that endpoint (both when it routes none there: the verdict is
+// then the policy's on a flow it would see whole).
+func (x *explainer) routing(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, m *ModelAnswer) ([]Drift, rules.Visibility) {
 	q, ok := query(k, cs.ClientPort)
 	if !ok {
-		return nil
+		return nil, rules.SeesBoth
 	}
 	rt := x.routes.get(k, q)
 	if rt.err != nil {
 		return []Drift{{Kind: DriftRouting, Message: fmt.Sprintf(
-			"the model cannot place this flow (%v), yet %s logged it in %s", rt.err, k.Firewall, k.AZ)}}
+			"the model cannot place this flow (%v), yet %s logged it in %s", rt.err, k.Firewall, k.AZ)}}, rules.SeesBoth
 	}
 	m.Endpoints = endpoints(rt.crossings)
+	var fwd, ret bool
 	for _, c := range rt.crossings {
 		if c.Endpoint.Firewall == fw && (k.AZ == "" || c.Endpoint.Subnet.AZ == k.AZ) {
-			return nil
+			fwd, ret = fwd || c.Direction == "forward", ret || c.Direction == "return"
 		}
+	}
+	switch {
+	case fwd && ret:
+		return nil, rules.SeesBoth
+	case fwd:
+		return nil, rules.SeesClientOnly
+	case ret:
+		return nil, rules.SeesServerOnly
 	}
 	where := "through no firewall endpoint"
 	if len(m.Endpoints) > 0 {
 		where = "through " + strings.Join(m.Endpoints, ", ")
 	}
 	return []Drift{{Kind: DriftRouting, Location: rt.first, Message: fmt.Sprintf(
-		"%s logged this flow in %s, but the model routes it %s", k.Firewall, k.AZ, where)}}
+		"%s logged this flow in %s, but the model routes it %s", k.Firewall, k.AZ, where)}}, rules.SeesBoth
 }
 
 // firstRoute locates the first route the forward path takes: where

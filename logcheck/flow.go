@@ -50,8 +50,8 @@ func app(k logs.FlowKey, proto topology.Protocol) string {
 }
 
 // flow is a logged class as the model's firewall sees it: both directions
-// (the logs come from an endpoint that saw the flow), the SNI and HTTP
-// host when logged and unknown otherwise.
+// (the caller narrows Visibility to what the model routes through the
+// endpoint), the SNI and HTTP host when logged and unknown otherwise.
 func flow(k logs.FlowKey, clientPort uint16) (rules.Flow, bool) {
 	tp, l4, ok := protocol(k.Proto)
 	if !ok {
