@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"go4.org/netipx"
+
 	"github.com/vpcreach/vpcreach/rules"
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -110,7 +112,8 @@ type AddressClasses struct {
 }
 
 // AddressClasses computes the network's address classes; every public
-// address an instance or NAT gateway holds is a class of its own.
+// address an instance or NAT gateway holds is a class of its own, and no
+// class spans the edge of the internet (private and special-use ranges).
 func (n *Network) AddressClasses() *AddressClasses {
 	var starts []netip.Addr
 	for _, all := range []netip.Prefix{netip.MustParsePrefix("0.0.0.0/0"), netip.MustParsePrefix("::/0")} {
@@ -125,6 +128,20 @@ func (n *Network) AddressClasses() *AddressClasses {
 				starts = append(starts, next)
 			}
 		}
+	}
+	edges := func(p netip.Prefix) {
+		r := netipx.RangeOfPrefix(p)
+		starts = append(starts, r.From())
+		if next := r.To().Next(); next.IsValid() {
+			starts = append(starts, next)
+		}
+	}
+	// Where the internet ends: resolving an address depends on it.
+	for _, p := range nonInternet {
+		edges(p)
+	}
+	for _, p := range []string{"::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8"} {
+		edges(netip.MustParsePrefix(p))
 	}
 	for _, i := range n.topo.Instances {
 		host(i.PublicIP)
