@@ -99,11 +99,28 @@ func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayRepor
 	keys := sortedKeys(classes, func(a, b replayKey) int {
 		return compareFlowKeys(classes[a].key, classes[b].key)
 	})
-	out := make([]ReplayClass, len(keys))
 	rp := &replayer{n: n, classes: n.AddressClasses()}
-	par.Do(len(keys), func(i int) { out[i] = rp.one(classes[keys[i]]) })
-	r := &ReplayReport{SchemaVersion: logs.SchemaVersion, Input: in, Classes: len(out),
+	r := &ReplayReport{SchemaVersion: logs.SchemaVersion, Input: in, Classes: len(keys),
 		Changes: []ReplayClass{}, Ambiguous: []ReplayClass{}}
+	out := make([]ReplayClass, chunk)
+	for lo := 0; lo < len(keys); lo += chunk {
+		part := keys[lo:min(lo+chunk, len(keys))]
+		par.Do(len(part), func(i int) { out[i] = rp.one(classes[part[i]]) })
+		r.fold(out[:len(part)])
+		for _, k := range part {
+			delete(classes, k)
+		}
+	}
+	byEvents := func(a, b ReplayClass) int {
+		return cmp.Or(strings.Compare(a.Outcome, b.Outcome), cmp.Compare(b.Events, a.Events))
+	}
+	slices.SortStableFunc(r.Changes, byEvents)
+	slices.SortStableFunc(r.Ambiguous, byEvents)
+	return r
+}
+
+// fold counts replayed classes and keeps the changed and ambiguous ones.
+func (r *ReplayReport) fold(out []ReplayClass) {
 	for _, c := range out {
 		switch c.Outcome {
 		case NowBlocked:
@@ -119,12 +136,6 @@ func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayRepor
 			r.Unchanged++
 		}
 	}
-	byEvents := func(a, b ReplayClass) int {
-		return cmp.Or(strings.Compare(a.Outcome, b.Outcome), cmp.Compare(b.Events, a.Events))
-	}
-	slices.SortStableFunc(r.Changes, byEvents)
-	slices.SortStableFunc(r.Ambiguous, byEvents)
-	return r
 }
 
 // replayer analyses classes in the proposed network; classes whose ends
