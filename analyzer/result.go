@@ -1,9 +1,11 @@
 package analyzer
 
 // The types in this file are the answer to a path query. Slices are
-// sorted or in path order. They carry no JSON tags: the JSON output is
-// package render/jsonwire (schema_version 1), converted from them by
-// package render, so these types can change without changing the JSON.
+// sorted or in path order. The CLI's JSON documents are not made from
+// them: they are package render/jsonwire (schema_version 1), converted by
+// package render, so these types can change without changing that JSON.
+// Their JSON tags serve reports that embed them as they are (package
+// logcheck's `vpcreach logs` reports).
 
 // SchemaVersion is the schema_version of the JSON output made from these
 // results.
@@ -22,117 +24,117 @@ const (
 // Answer is a verdict with the paths and findings behind it. Analysis and
 // the per-range results embed it.
 type Answer struct {
-	Verdict   Verdict
-	Reachable bool
+	Verdict   Verdict `json:"verdict"`
+	Reachable bool    `json:"reachable"`
 	// ForwardPath and ReturnPath hold the hops in order.
-	ForwardPath       []*Hop
-	ReturnPath        []*Hop
-	Explanations      []*Finding
-	AdditionalDetails []*Finding
+	ForwardPath       []*Hop     `json:"forward_path"`
+	ReturnPath        []*Hop     `json:"return_path"`
+	Explanations      []*Finding `json:"explanations"`
+	AdditionalDetails []*Finding `json:"additional_details"`
 }
 
 // Analysis is the answer to one path query.
 type Analysis struct {
-	SchemaVersion int
-	Query         QueryInfo
+	SchemaVersion int       `json:"schema_version"`
+	Query         QueryInfo `json:"query"`
 	Answer
 	// PortRanges is set when the query gives no destination port: one
 	// entry per class of ports that every component treats alike.
-	PortRanges []*PortRangeResult
+	PortRanges []*PortRangeResult `json:"port_ranges,omitempty"`
 	// AddressRanges is set when the destination is a CIDR: one entry per
 	// class of addresses that every component treats alike.
-	AddressRanges []*AddressRangeResult
+	AddressRanges []*AddressRangeResult `json:"address_ranges,omitempty"`
 }
 
 // QueryInfo echoes the query after defaults are applied.
 type QueryInfo struct {
-	Source          string
-	Destination     string
-	Protocol        string
-	SourcePort      *int
-	DestinationPort *int
-	AppProtocol     string
-	SNI             string
-	HTTPHost        string
+	Source          string `json:"source"`
+	Destination     string `json:"destination"`
+	Protocol        string `json:"protocol"`
+	SourcePort      *int   `json:"source_port,omitempty"`
+	DestinationPort *int   `json:"destination_port,omitempty"`
+	AppProtocol     string `json:"app_protocol,omitempty"`
+	SNI             string `json:"sni,omitempty"`
+	HTTPHost        string `json:"http_host,omitempty"`
 }
 
 // Header is a packet header as a hop receives or sends it.
 type Header struct {
-	Source          string
-	Destination     string
-	Protocol        string
-	SourcePort      *int
-	DestinationPort *int
+	Source          string `json:"source"`
+	Destination     string `json:"destination"`
+	Protocol        string `json:"protocol"`
+	SourcePort      *int   `json:"source_port,omitempty"`
+	DestinationPort *int   `json:"destination_port,omitempty"`
 }
 
 // Hop is one component on a path.
 type Hop struct {
-	Sequence  int
-	Component string
-	Type      string
+	Sequence  int    `json:"sequence"`
+	Component string `json:"component"`
+	Type      string `json:"type"`
 	// Direction is "ingress" or "egress" for subnet hops (the packet
 	// enters or leaves the subnet).
-	Direction        string
-	VPC              string
-	Subnet           string
-	AvailabilityZone string
-	InboundHeader    *Header
-	OutboundHeader   *Header
+	Direction        string  `json:"direction,omitempty"`
+	VPC              string  `json:"vpc,omitempty"`
+	Subnet           string  `json:"subnet,omitempty"`
+	AvailabilityZone string  `json:"availability_zone,omitempty"`
+	InboundHeader    *Header `json:"inbound_header"`
+	OutboundHeader   *Header `json:"outbound_header"`
 
-	Route             *RouteInfo
-	TGWRoute          *TGWRouteInfo
-	ACLRule           *ACLRuleInfo
-	SecurityGroupRule *SGRuleInfo
-	FirewallRule      *FirewallRuleInfo
+	Route             *RouteInfo        `json:"route,omitempty"`
+	TGWRoute          *TGWRouteInfo     `json:"transit_gateway_route,omitempty"`
+	ACLRule           *ACLRuleInfo      `json:"acl_rule,omitempty"`
+	SecurityGroupRule *SGRuleInfo       `json:"security_group_rule,omitempty"`
+	FirewallRule      *FirewallRuleInfo `json:"firewall_rule,omitempty"`
 	// Translation describes an address or port rewrite at this hop.
-	Translation string
+	Translation string `json:"translation,omitempty"`
 	// Blocked is true when the packet is stopped at this hop (the walk may
 	// continue past it to report every blocker).
-	Blocked bool
+	Blocked bool `json:"blocked,omitempty"`
 }
 
 // RouteInfo is the route a route table chose.
 type RouteInfo struct {
-	RouteTable  string
-	Destination string
-	Target      string
-	Origin      string // "local" for implicit local routes
-	Location    string
+	RouteTable  string `json:"route_table"`
+	Destination string `json:"destination"`
+	Target      string `json:"target"`
+	Origin      string `json:"origin,omitempty"` // "local" for implicit local routes
+	Location    string `json:"location,omitempty"`
 }
 
 // TGWRouteInfo is the route a transit gateway route table chose.
 type TGWRouteInfo struct {
-	RouteTable  string
-	Destination string
-	Attachment  string
-	Blackhole   bool
-	Origin      string // "static" or "propagated"
-	Location    string
+	RouteTable  string `json:"route_table"`
+	Destination string `json:"destination"`
+	Attachment  string `json:"attachment,omitempty"`
+	Blackhole   bool   `json:"blackhole,omitempty"`
+	Origin      string `json:"origin"` // "static" or "propagated"
+	Location    string `json:"location,omitempty"`
 }
 
 // ACLRuleInfo is the network ACL rule that admitted or denied a packet.
 type ACLRuleInfo struct {
-	NetworkACL string
+	NetworkACL string `json:"network_acl"`
 	// RuleNumber is 32767 for the implicit final "*" rule, as AWS shows it.
-	RuleNumber int
-	Action     string // allow | deny
-	Egress     bool
-	Protocol   string
-	CIDR       string
-	PortRange  string
-	Location   string
+	RuleNumber int    `json:"rule_number"`
+	Action     string `json:"action"` // allow | deny
+	Egress     bool   `json:"egress"`
+	Protocol   string `json:"protocol"`
+	CIDR       string `json:"cidr"`
+	PortRange  string `json:"port_range"`
+	Location   string `json:"location,omitempty"`
 }
 
 // SGRuleInfo is the security group rule that admitted a packet.
 type SGRuleInfo struct {
-	SecurityGroup string
-	Direction     string // ingress | egress
-	Protocol      string
-	PortRange     string
-	CIDR          string
+	SecurityGroup string `json:"security_group"`
+	Direction     string `json:"direction"` // ingress | egress
+	Protocol      string `json:"protocol"`
+	PortRange     string `json:"port_range"`
+	CIDR          string `json:"cidr,omitempty"`
 	// ReferencedSecurityGroup is set when the rule matched by SG reference.
-	ReferencedSecurityGroup string
-	Location                string
+	ReferencedSecurityGroup string `json:"referenced_security_group,omitempty"`
+	Location                string `json:"location,omitempty"`
 }
 
 // Engine is the part of a firewall policy that decided a flow. Its values
@@ -151,64 +153,64 @@ const (
 // decided at a firewall endpoint, shown the way AWS Reachability Analyzer
 // shows a stateful rule.
 type FirewallRuleInfo struct {
-	Firewall  string
-	Policy    string
-	RuleGroup string
+	Firewall  string `json:"firewall"`
+	Policy    string `json:"policy,omitempty"`
+	RuleGroup string `json:"rule_group,omitempty"`
 	// Engine is the part of the firewall that decided.
-	Engine Engine
-	SID    int64
+	Engine Engine `json:"engine"`
+	SID    int64  `json:"sid,omitempty"`
 	// Priority of a stateless rule.
-	Priority         int
-	Action           string
-	DefaultAction    string
-	Protocol         string
-	Sources          []string
-	Destinations     []string
-	SourcePorts      []string
-	DestinationPorts []string
-	Direction        string // forward | any
+	Priority         int      `json:"priority,omitempty"`
+	Action           string   `json:"action"`
+	DefaultAction    string   `json:"default_action,omitempty"`
+	Protocol         string   `json:"protocol,omitempty"`
+	Sources          []string `json:"sources,omitempty"`
+	Destinations     []string `json:"destinations,omitempty"`
+	SourcePorts      []string `json:"source_ports,omitempty"`
+	DestinationPorts []string `json:"destination_ports,omitempty"`
+	Direction        string   `json:"direction,omitempty"` // forward | any
 	// Phase is the packet of the flow the decision applies to, such as
 	// "client data"; LatchedAt is set when an earlier packet decided the
 	// whole flow.
-	Phase     string
-	LatchedAt string
+	Phase     string `json:"phase,omitempty"`
+	LatchedAt string `json:"latched_at,omitempty"`
 	// Ambiguous is set when undecidable rules could change this decision;
 	// the rest of the fields then describe the baseline (every undecidable
 	// rule taken as not matching).
-	Ambiguous bool
-	Rule      string // the rule text
-	Location  string
+	Ambiguous bool   `json:"ambiguous,omitempty"`
+	Rule      string `json:"rule,omitempty"` // the rule text
+	Location  string `json:"location,omitempty"`
 }
 
 // Finding is an explanation (blocking) or an additional detail.
 type Finding struct {
-	Code string
+	Code string `json:"code"`
 	// Direction is "forward" or "return" (path direction).
-	Direction string
-	Component string
-	Message   string
+	Direction string `json:"direction,omitempty"`
+	Component string `json:"component,omitempty"`
+	Message   string `json:"message"`
 	// Optional references to what is at fault.
-	Route          *RouteInfo
-	TGWRoute       *TGWRouteInfo
-	ACLRule        *ACLRuleInfo
-	SecurityGroups []string
+	Route          *RouteInfo    `json:"route,omitempty"`
+	TGWRoute       *TGWRouteInfo `json:"transit_gateway_route,omitempty"`
+	ACLRule        *ACLRuleInfo  `json:"acl_rule,omitempty"`
+	SecurityGroups []string      `json:"security_groups,omitempty"`
 	// TrafficDirection is "ingress" or "egress" for security group and
 	// network ACL findings.
-	TrafficDirection  string
-	PacketField       string
-	FirewallRule      *FirewallRuleInfo
-	Rules             []*FirewallRuleInfo
-	RuleOptions       []string
-	AvailabilityZones []string
-	Location          string
+	TrafficDirection  string              `json:"traffic_direction,omitempty"`
+	PacketField       string              `json:"packet_field,omitempty"`
+	FirewallRule      *FirewallRuleInfo   `json:"firewall_rule,omitempty"`
+	Rules             []*FirewallRuleInfo `json:"rules,omitempty"`
+	RuleOptions       []string            `json:"rule_options,omitempty"`
+	AvailabilityZones []string            `json:"availability_zones,omitempty"`
+	Location          string              `json:"location,omitempty"`
 }
 
 // PortRangeResult is the answer for one class of destination ports.
 type PortRangeResult struct {
-	From int
-	To   int
+	From int `json:"from"`
+	To   int `json:"to"`
 	// AppProtocol is the application protocol inferred for the range's
 	// ports; empty when they differ (decided alike all the same).
-	AppProtocol string
+	AppProtocol string `json:"app_protocol,omitempty"`
 	Answer
 }

@@ -77,6 +77,10 @@ func findGoldens(t *testing.T) map[string][]jsonGolden {
 		rel, _ := filepath.Rel(repoRoot, path)
 		rel = filepath.ToSlash(rel)
 		switch {
+		case strings.HasPrefix(pathpkg.Base(rel), "logs_"):
+			// The `vpcreach logs` reports (schema_version 1 too) are not in
+			// the schema yet; docs/json.md describes them field by field.
+			return nil
 		case strings.HasSuffix(rel, ".json") && !strings.Contains(pathpkg.Base(rel), "schema"):
 			b, err := os.ReadFile(path)
 			if err != nil {

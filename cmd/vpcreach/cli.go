@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -57,11 +58,16 @@ type cli struct {
 	// wdir, when set, is the directory relative output paths (import -o,
 	// --report) are written under; tests set it with fsys.
 	wdir string
+	// stdin is read by `logs` when it is given "-" or no files.
+	stdin io.Reader
+	// setMemoryLimit, when set (the real command, not tests), is
+	// debug.SetMemoryLimit: `logs` sets a soft limit for large inputs.
+	setMemoryLimit func(int64) int64
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {
 	out := &checkedWriter{w: stdout}
-	return &cli{stdout: out, stderr: stderr, out: out}
+	return &cli{stdout: out, stderr: stderr, out: out, stdin: os.Stdin}
 }
 
 // run executes the command line args and returns the process exit code.
@@ -125,7 +131,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
-	root.AddCommand(c.schemaCmd(), c.importCmd())
+	root.AddCommand(c.schemaCmd(), c.importCmd(), c.logsCmd())
 	return root
 }
 

@@ -2,8 +2,13 @@
 // guarded by AWS Network Firewall. See README.md and docs/cli.md.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
 func main() {
-	os.Exit(newCLI(os.Stdout, os.Stderr).run(os.Args[1:]))
+	c := newCLI(os.Stdout, os.Stderr)
+	c.setMemoryLimit = debug.SetMemoryLimit
+	os.Exit(c.run(os.Args[1:]))
 }
