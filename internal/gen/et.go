@@ -15,8 +15,16 @@ import (
 	"github.com/vpcreach/vpcreach/rules"
 )
 
-// etFile is the name of the generated ET Open rules file.
-const etFile = "et-open.rules"
+// etChunkBytes bounds each generated ET Open rules file: AWS Network
+// Firewall accepts at most 2,000,000 bytes of rules per rule group, so
+// the corpus (about 20 MB) becomes several groups.
+const etChunkBytes = 1_900_000
+
+// etChunk is one generated ET Open rules file and its rule group.
+type etChunk struct {
+	file, group string
+	text        []byte
+}
 
 // etIPSets are the address variables ET Open uses besides HOME_NET and
 // EXTERNAL_NET; like suricata.yaml, every server group is HOME_NET.
@@ -37,13 +45,13 @@ func etPortSets() []struct {
 		{"SHELLCODE_PORTS", []string{"0:79", "81:65535"}}, {"SSH_PORTS", []string{"22"}}}
 }
 
-// etOpen adds the ET Open rules of dir (every *.rules file, in name order)
-// as et-open.rules and the rule group et_open (STRICT_ORDER, with the
-// variables the rules use) to policy.hcl. The rules AWS Network Firewall
-// refuses (thresholding, xbits tracking by IP, ftp-data, ..., as package
-// rules checks them) are kept as comments that say why, so the group
-// loads without errors.
-func (g *generator) etOpen(dir string) error {
+// loadETOpen reads the ET Open rules of dir (every *.rules file, in name
+// order) into g.et: files et-open-NN.rules of at most etChunkBytes each,
+// cut between rules, for the rule groups et_open_NN. The rules AWS Network
+// Firewall refuses (thresholding, xbits tracking by IP, ftp-data, ..., as
+// package rules checks them) are kept as comments that say why, so the
+// groups load without errors.
+func (g *generator) loadETOpen(dir string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.rules"))
 	if err != nil {
 		return err
@@ -65,24 +73,45 @@ func (g *generator) etOpen(dir string) error {
 	for line, why := range refusedLines(text.String()) {
 		lines[line] = "# vpcgen: AWS Network Firewall refuses this rule (" + why + "): " + lines[line]
 	}
-	var out bytes.Buffer
-	out.WriteString("# ET Open, as vpcgen copied it: every *.rules file in name order. Rules AWS Network\n" +
-		"# Firewall refuses are commented out with the reason.")
-	out.WriteString(strings.Join(lines, "\n"))
-	g.files[etFile] = out.Bytes()
-
-	var b bytes.Buffer
-	b.WriteString("\n# The ET Open corpus, as an IDS group before the organisation's rules.\n")
-	b.WriteString("rule_group \"et_open\" {\n  rule_order = \"STRICT_ORDER\"\n")
-	for _, n := range etIPSets() {
-		fmt.Fprintf(&b, "  ip_set %q {\n    definition = [%q]\n  }\n", n, homeNet)
+	const header = "# ET Open, as vpcgen copied it: every *.rules file in name order, cut into files of at\n" +
+		"# most 1.9 MB (AWS's quota is 2,000,000 bytes of rules per rule group). Rules AWS Network\n" +
+		"# Firewall refuses are commented out with the reason.\n"
+	var cur bytes.Buffer
+	flush := func() {
+		n := len(g.et) + 1
+		g.et = append(g.et, etChunk{file: fmt.Sprintf("et-open-%02d.rules", n), group: fmt.Sprintf("et_open_%02d", n),
+			text: append([]byte(header), cur.Bytes()...)})
+		cur.Reset()
 	}
-	for _, p := range etPortSets() {
-		fmt.Fprintf(&b, "  port_set %q {\n    definition = [\"%s\"]\n  }\n", p.name, strings.Join(p.lists, `", "`))
+	for i, l := range lines {
+		continued := i > 0 && strings.HasSuffix(strings.TrimRight(lines[i-1], " \t"), "\\")
+		if !continued && cur.Len()+len(l)+1+len(header) > etChunkBytes {
+			flush()
+		}
+		cur.WriteString(l)
+		cur.WriteByte('\n')
 	}
-	fmt.Fprintf(&b, "  rules_file = %q\n}\n", etFile)
-	g.files["policy.hcl"] = append(g.files["policy.hcl"], b.Bytes()...)
+	flush()
 	return nil
+}
+
+// etOpen writes the ET Open files and their rule groups (STRICT_ORDER,
+// with the variables the rules use) to policy.hcl.
+func (g *generator) etOpen() {
+	var b bytes.Buffer
+	b.WriteString("\n# The ET Open corpus, as IDS groups before the organisation's rules.\n")
+	for _, c := range g.et {
+		g.files[c.file] = c.text
+		fmt.Fprintf(&b, "rule_group %q {\n  rule_order = \"STRICT_ORDER\"\n", c.group)
+		for _, n := range etIPSets() {
+			fmt.Fprintf(&b, "  ip_set %q {\n    definition = [%q]\n  }\n", n, homeNet)
+		}
+		for _, p := range etPortSets() {
+			fmt.Fprintf(&b, "  port_set %q {\n    definition = [\"%s\"]\n  }\n", p.name, strings.Join(p.lists, `", "`))
+		}
+		fmt.Fprintf(&b, "  rules_file = %q\n}\n", c.file)
+	}
+	g.files["policy.hcl"] = append(g.files["policy.hcl"], b.Bytes()...)
 }
 
 // refusedLines loads text as the et_open group would be loaded and
@@ -91,7 +120,7 @@ func (g *generator) etOpen(dir string) error {
 func refusedLines(text string) map[int]string {
 	home := netip.MustParsePrefix(homeNet)
 	spec := rules.GroupSpec{Name: "rule_group.et_open", Priority: 50, RuleOrder: "STRICT_ORDER",
-		Text: &rules.Text{Filename: etFile, Text: text}}
+		Text: &rules.Text{Filename: "et-open.rules", Text: text}}
 	for _, n := range etIPSets() {
 		spec.IPSets = append(spec.IPSets, rules.NamedPrefixes{Name: n, Prefixes: []netip.Prefix{home}})
 	}
@@ -109,8 +138,8 @@ func refusedLines(text string) map[int]string {
 	_, diags := rules.LoadGroup(spec, rules.Env{HomeNet: []netip.Prefix{home}})
 	out := map[int]string{}
 	for _, d := range diags {
-		if d.Severity != hcl.DiagError || d.Subject == nil {
-			continue
+		if d.Severity != hcl.DiagError || d.Subject == nil || d.Subject.Filename != "et-open.rules" {
+			continue // the group's own errors (its size) are not a rule's
 		}
 		line := d.Subject.Start.Line - 1
 		if _, seen := out[line]; !seen {

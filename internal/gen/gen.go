@@ -94,9 +94,10 @@ type Config struct {
 	// endpoint and its reply by another (FIREWALL_ASYMMETRIC_ROUTING).
 	ApplianceMode bool
 	// ETOpen, when not empty, is a directory of ET Open *.rules files,
-	// added as one STRICT_ORDER rule group (rules_file "et-open.rules",
-	// priority 50, before the synthetic groups) with the Suricata
-	// variables it uses. Rules AWS Network Firewall refuses (threshold,
+	// added as STRICT_ORDER rule groups of at most 1.9 MB each (AWS's
+	// quota is 2,000,000 bytes of rules per group: rules_file
+	// "et-open-NN.rules", group et_open_NN, priorities from 50, before
+	// the synthetic groups) with the Suricata variables it uses. Rules AWS Network Firewall refuses (threshold,
 	// ftp-data) are commented out.
 	ETOpen string
 }
@@ -120,6 +121,11 @@ func Generate(cfg Config) (Files, error) {
 		return nil, fmt.Errorf("rules must be at least %d, not %d", MinRules, cfg.Rules)
 	}
 	g := &generator{cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, 0x76706367656e)), files: Files{}}
+	if cfg.ETOpen != "" {
+		if err := g.loadETOpen(cfg.ETOpen); err != nil {
+			return nil, err
+		}
+	}
 	g.spokes()
 	g.inspection()
 	g.egress()
@@ -127,9 +133,7 @@ func Generate(cfg Config) (Files, error) {
 	g.policy()
 	g.expects()
 	if cfg.ETOpen != "" {
-		if err := g.etOpen(cfg.ETOpen); err != nil {
-			return nil, err
-		}
+		g.etOpen()
 	}
 	return g.files, nil
 }
@@ -201,6 +205,8 @@ type generator struct {
 	cfg   Config
 	rng   *rand.Rand
 	files Files
+	// et holds the ET Open rule groups (Config.ETOpen), in order.
+	et []etChunk
 }
 
 // put makes b's contents file name.

@@ -46,8 +46,8 @@ func (g *generator) policy() {
 		prio int
 	}
 	var groups []groupRef
-	if g.cfg.ETOpen != "" {
-		groups = append(groups, groupRef{"et_open", 50})
+	for i, c := range g.et {
+		groups = append(groups, groupRef{c.group, 50 + i})
 	}
 	groups = append(groups, groupRef{"east_west", 100}, groupRef{"blocklist", 200},
 		groupRef{"egress_overrides", 250}, groupRef{"egress_tls", 300}, groupRef{"egress_domains", 400})

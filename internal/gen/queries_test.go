@@ -154,7 +154,21 @@ func TestETOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(files["et-open.rules"]), "# vpcgen: AWS Network Firewall refuses this rule (unsupported rule option): alert") {
+	refused, chunks := false, 0
+	for name, data := range files {
+		if !strings.HasPrefix(name, "et-open-") {
+			continue
+		}
+		chunks++
+		if len(data) > 2_000_000 {
+			t.Errorf("%s is %d bytes, over AWS's quota of 2,000,000 bytes per rule group", name, len(data))
+		}
+		refused = refused || strings.Contains(string(data), "# vpcgen: AWS Network Firewall refuses this rule (unsupported rule option): alert")
+	}
+	if chunks < 10 {
+		t.Errorf("ET Open in %d files; about 20 MB needs at least 10", chunks)
+	}
+	if !refused {
 		t.Error("no refused rule is commented out")
 	}
 	n, diags := compile(t, cfg)
