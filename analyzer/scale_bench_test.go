@@ -124,7 +124,7 @@ func BenchmarkLoadValidate(b *testing.B) {
 
 // BenchmarkLoadRules: load + validate as the rule set grows, on a small
 // organisation (10 spokes): 1,000 and 25,000 synthetic rules, and the ET
-// Open corpus as a strict-order rule group read from a rules_file.
+// Open corpus as strict-order rule groups read from rules_files.
 func BenchmarkLoadRules(b *testing.B) {
 	for _, o := range []org{
 		{name: "N=10/R=1000", spokes: 10, rules: 1000},
