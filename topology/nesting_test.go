@@ -12,8 +12,8 @@ import (
 // TestNestingLimit loads files nesting 100,000 levels in every way HCL
 // recurses (before the limit, the parenthesised one crashed the process
 // with a Go stack overflow): each is one "Nesting too deep" error in the
-// local (line 2, or later for the expression over lines), in well under
-// a few seconds. Nesting at the limit loads.
+// local (line 2, or later for the expression over lines), in about a
+// second each. Nesting at the limit loads.
 func TestNestingLimit(t *testing.T) {
 	t.Parallel()
 	const n = 100000
@@ -38,7 +38,10 @@ func TestNestingLimit(t *testing.T) {
 			src := "locals {\n  x = " + tc.expr + "\n}\n"
 			start := time.Now()
 			_, diags := topology.LoadFS(fstest.MapFS{"main.hcl": {Data: []byte(src)}}, ".")
-			if el := time.Since(start); el > 10*time.Second {
+			// About 1 s each; the bound catches a hang or a quadratic
+			// cost (hours at this size), with room for -race on a
+			// loaded machine.
+			if el := time.Since(start); el > 2*time.Minute {
 				t.Errorf("took %v", el)
 			}
 			if len(diags) != 1 || diags[0].Summary != "Nesting too deep" || diags[0].Subject == nil ||

@@ -70,8 +70,7 @@ func (l *loader) checkVPCCIDRs(v *VPC, items []prefixItem) bool {
 				"%s has more than %d IPv4 CIDR blocks; AWS allows at most %d per VPC.", v.Addr(), MaxVPCCIDRs, MaxVPCCIDRs)
 			return false
 		}
-		l.checkBlockSize(it, "VPC", v)
-		if l.checkVPCSpace(it, v) && primary != nil {
+		if l.checkBlockSize(it, "VPC", v) && l.checkVPCSpace(it, v) && primary != nil {
 			l.checkSecondary(primary.p, it, v)
 		}
 		if primary == nil {
@@ -82,13 +81,16 @@ func (l *loader) checkVPCCIDRs(v *VPC, items []prefixItem) bool {
 }
 
 // checkBlockSize reports an IPv4 block of kind ("VPC" or "subnet") of r
-// outside /16 to /28.
-func (l *loader) checkBlockSize(it *prefixItem, kind string, r Resource) {
-	if b := it.p.Bits(); b < MinCIDRBits || b > MaxCIDRBits {
-		l.errorf(it.rng, "CIDR block size out of range",
-			"The CIDR block %s of %s is a /%d; AWS allows %s IPv4 blocks from /%d (65,536 addresses) to /%d (16 addresses).",
-			it.p, r.Addr(), b, kind, MinCIDRBits, MaxCIDRBits)
+// outside /16 to /28, and returns whether the size is allowed.
+func (l *loader) checkBlockSize(it *prefixItem, kind string, r Resource) bool {
+	b := it.p.Bits()
+	if b >= MinCIDRBits && b <= MaxCIDRBits {
+		return true
 	}
+	l.errorf(it.rng, "CIDR block size out of range",
+		"The CIDR block %s of %s is a /%d; AWS allows %s IPv4 blocks from /%d (65,536 addresses) to /%d (16 addresses).",
+		it.p, r.Addr(), b, kind, MinCIDRBits, MaxCIDRBits)
+	return false
 }
 
 // checkVPCSpace reports a VPC block in a special-purpose range.
