@@ -96,12 +96,27 @@ func (s *session) asymmetryFinding(j *endpointJudgement, dir direction, msg stri
 // explainUndecidable reports rules with options the engine cannot decide:
 // those that change the outcome make the answer AMBIGUOUS.
 func (s *session) explainUndecidable(j *endpointJudgement) {
-	var changing, harmless []*FirewallRuleInfo
-	var opts []string
+	// A CIDR query explains thousands of undecidable rules in each of
+	// thousands of address classes: size the lists once and keep each
+	// option once, in order of first use.
+	nChanging := 0
 	for _, m := range j.res.MayMatch {
-		info := s.n.ruleInfo(j.ep.Firewall, m.Rule)
-		opts = append(opts, m.Options...)
 		if m.ChangesOutcome {
+			nChanging++
+		}
+	}
+	changing := make([]*FirewallRuleInfo, 0, nChanging)
+	harmless := make([]*FirewallRuleInfo, 0, len(j.res.MayMatch)-nChanging)
+	var opts []string
+	seenOpt := map[string]bool{}
+	for _, m := range j.res.MayMatch {
+		for _, o := range m.Options {
+			if !seenOpt[o] {
+				seenOpt[o] = true
+				opts = append(opts, o)
+			}
+		}
+		if info := s.n.ruleInfo(j.ep.Firewall, m.Rule); m.ChangesOutcome {
 			changing = append(changing, info)
 		} else {
 			harmless = append(harmless, info)
@@ -111,12 +126,12 @@ func (s *session) explainUndecidable(j *endpointJudgement) {
 		s.ambiguous = true
 		f := s.addDetail(&Finding{Code: CodeFirewallUnsupportedHigherPriority, Component: j.ep.Addr(),
 			Message: ambiguityMessage(j)})
-		f.Rules, f.RuleOptions = changing, dedupe(opts)
+		f.Rules, f.RuleOptions = changing, opts
 	} else if len(harmless)+len(changing) > 0 {
 		f := s.addDetail(&Finding{Code: CodeFirewallUnsupportedHigherPriority, Component: j.ep.Addr(),
 			Message: fmt.Sprintf("%d earlier rule(s) with options the engine cannot decide could match; "+
 				"either way the verdict is the same", len(harmless)+len(changing))})
-		f.Rules, f.RuleOptions = append(changing, harmless...), dedupe(opts)
+		f.Rules, f.RuleOptions = append(changing, harmless...), opts
 	}
 	seen := map[*rules.Rule]bool{}
 	for _, pr := range j.res.Phases {
@@ -172,18 +187,6 @@ func verb(o rules.Outcome) string {
 		return "drops"
 	}
 	return "passes"
-}
-
-func dedupe(ss []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // firewallName returns the firewall's address.

@@ -229,6 +229,9 @@ func (w *walker) toNAT(from *topology.Subnet, h *Hop, nat *topology.NATGateway) 
 		return
 	}
 	before := w.hdr
+	if w.hdr.dst.Is6() && !w.nat64Destination(hn, nat.Addr()) {
+		return
+	}
 	w.hdr.src = nat.PrivateIP
 	if w.hdr.proto.HasPorts() {
 		w.hdr.sport = natPort(before.sport)
@@ -237,6 +240,9 @@ func (w *walker) toNAT(from *topology.Subnet, h *Hop, nat *topology.NATGateway) 
 	w.s.nats[nat] = natBinding{before: before, after: w.hdr}
 	hn.OutboundHeader = w.headerJSON()
 	hn.Translation = fmt.Sprintf("source %s -> %s", endpointOf(before, true), endpointOf(w.hdr, true))
+	if before.dst != w.hdr.dst {
+		hn.Translation += fmt.Sprintf("; destination %s -> %s (NAT64)", before.dst, w.hdr.dst)
+	}
 	w.sgLost = true
 	w.emit(nat.Subnet)
 }
@@ -251,8 +257,12 @@ func (w *walker) untranslate(nat *topology.NATGateway) {
 	w.placeENI(h, nat.Subnet)
 	orig := b.before.reply()
 	w.hdr.dst, w.hdr.dport, w.hdr.dportNAT = orig.dst, orig.dport, false
-	h.OutboundHeader = w.headerJSON()
 	h.Translation = fmt.Sprintf("destination %s -> %s", endpointOf(b.after, true), endpointOf(b.before, true))
+	if w.hdr.src.Is6() != orig.src.Is6() { // NAT64: the server as its 64:ff9b::/96 address again
+		h.Translation += fmt.Sprintf("; source %s -> %s (NAT64)", w.hdr.src, orig.src)
+		w.hdr.src = orig.src
+	}
+	h.OutboundHeader = w.headerJSON()
 	w.emit(nat.Subnet)
 }
 

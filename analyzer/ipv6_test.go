@@ -45,6 +45,12 @@ func TestIPv6InternetGateway(t *testing.T) {
 			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward"}},
 		{name: "a VPC without internet gateway", fixture: fx, q: tcp(google6, "instance.closed6", 443),
 			verdict: NotReachable, codes: []string{"NO_ROUTE_TO_DESTINATION/forward"}},
+		// NAT64 (VPC User Guide, "DNS64 and NAT64"): 64:ff9b::5db8:d822 is
+		// 93.184.216.34; other IPv6 destinations are dropped by the NAT gateway.
+		{name: "NAT64 to an IPv4 server", fixture: fx, q: tcp("instance.n64", "64:ff9b::5db8:d822", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "IPv6 routed to a NAT gateway outside NAT64", fixture: fx, q: tcp("instance.n64", google6, 443),
+			verdict: NotReachable, codes: []string{"NO_POSSIBLE_DESTINATION/forward"}},
 		// Issue 12 item 10: internet -> an instance without a public IP is the
 		// same finding whether or not its VPC has an internet gateway.
 		{name: "IPv4 instance without public IP, VPC without gateway", fixture: fx, q: tcp("8.8.8.8", "instance.closed4", 443),
@@ -88,5 +94,26 @@ func TestIPv6NoTranslation(t *testing.T) {
 		if _, err := n.AnalyzePath(tcp(c[0], c[1], 443)); err == nil || !strings.Contains(err.Error(), "address family") {
 			t.Errorf("%s -> %s: error %v, want one about the address family", c[0], c[1], err)
 		}
+	}
+}
+
+// TestNAT64Headers checks the headers of a NAT64 path: IPv6 from the
+// instance to the NAT gateway, IPv4 (the gateway's Elastic IP to the
+// embedded address) beyond it, and IPv6 again on the reply's last hops.
+func TestNAT64Headers(t *testing.T) {
+	t.Parallel()
+	a := mustAnalyze(t, loadFixture(t, "ipv6"), tcp("instance.n64", "64:ff9b::5db8:d822", 443))
+	if a.Verdict != Reachable {
+		t.Fatalf("%s\n%s", a.Verdict, dump(a))
+	}
+	first, last := a.ForwardPath[0].OutboundHeader, a.ReturnPath[len(a.ReturnPath)-1].InboundHeader
+	if first.Source != "2600:1f18:70:4::10" || first.Destination != "64:ff9b::5db8:d822" ||
+		last.Source != "64:ff9b::5db8:d822" || last.Destination != "2600:1f18:70:4::10" {
+		t.Errorf("instance side: %s -> %s out, %s -> %s back; want IPv6 both ways",
+			first.Source, first.Destination, last.Source, last.Destination)
+	}
+	internet := a.ForwardPath[len(a.ForwardPath)-1].InboundHeader
+	if internet.Source != "198.51.100.70" || internet.Destination != "93.184.216.34" {
+		t.Errorf("on the internet: %s -> %s, want 198.51.100.70 -> 93.184.216.34", internet.Source, internet.Destination)
 	}
 }
