@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"errors"
 	"fmt"
 	"net/netip"
 	"sort"
@@ -12,8 +11,8 @@ import (
 // the destination, the return path of the reply, every blocking finding
 // and the informational details. Without a destination port (TCP or UDP)
 // the answer covers every port as ranges (Analysis.PortRanges). The error
-// is for a query that cannot be asked (an unknown endpoint, ...), not for
-// an unreachable destination.
+// is for a query that cannot be asked, not for an unreachable destination:
+// an *EndpointError, a *ProtocolError or ErrBothInternet.
 func (n *Network) AnalyzePath(q Query) (*Analysis, error) {
 	q, src, dst, cidr, err := n.resolve(q)
 	switch {
@@ -36,25 +35,23 @@ func (n *Network) resolve(q Query) (_ Query, src, dst endpoint, cidr netip.Prefi
 	}
 	src, err = n.resolveEndpoint(q.From, true)
 	if err != nil {
-		return q, src, dst, cidr, fmt.Errorf("--from: %w", err)
+		return q, src, dst, cidr, &EndpointError{End: Source, Spec: q.From, Err: err}
 	}
 	if p, err := netip.ParsePrefix(strings.TrimSpace(q.To)); err == nil && p.Bits() < p.Addr().BitLen() {
 		if src.kind == epInternet && !p.Addr().IsPrivate() {
-			return q, src, dst, cidr, errBothInternet
+			return q, src, dst, cidr, ErrBothInternet
 		}
 		return q, src, dst, p, nil
 	}
 	dst, err = n.resolveEndpoint(q.To, false)
 	if err != nil {
-		return q, src, dst, cidr, fmt.Errorf("--to: %w", err)
+		return q, src, dst, cidr, &EndpointError{End: Destination, Spec: q.To, Err: err}
 	}
 	if src.kind == epInternet && dst.kind == epInternet {
-		return q, src, dst, cidr, errBothInternet
+		return q, src, dst, cidr, ErrBothInternet
 	}
 	return q, src, dst, cidr, nil
 }
-
-var errBothInternet = errors.New("both ends are on the internet: the path never enters the topology")
 
 // analyzeOne answers a query with a destination port.
 func (n *Network) analyzeOne(q Query, src, dst endpoint) *Analysis {

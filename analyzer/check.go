@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -25,13 +26,17 @@ type CheckResult struct {
 	Block *topology.Expect `json:"-"`
 }
 
-// Check evaluates every expect block of the topology, in name order.
-func (n *Network) Check() []*CheckResult {
+// Check evaluates every expect block of the topology, in name order. When
+// ctx is done before every block is evaluated, it returns ctx's error.
+func (n *Network) Check(ctx context.Context) ([]*CheckResult, error) {
 	out := make([]*CheckResult, 0, len(n.topo.Expects))
 	for _, e := range n.topo.Expects {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out = append(out, n.CheckExpect(e))
 	}
-	return out
+	return out, nil
 }
 
 // CheckExpect evaluates one expect block: its query, the reachability it
@@ -44,7 +49,8 @@ func (n *Network) CheckExpect(e *topology.Expect) *CheckResult {
 		HasPort: e.HasPort, App: e.App, SNI: e.SNI, HTTPHost: e.HTTPHost}
 	a, err := n.AnalyzePath(q)
 	if err != nil {
-		r.Error, r.Reason = err.Error(), err.Error()
+		r.Error = queryText(err)
+		r.Reason = r.Error
 		return r
 	}
 	r.Analysis = a
@@ -134,7 +140,7 @@ func decidedBy(a *Analysis) string {
 	}
 	for _, h := range a.ForwardPath {
 		if f := h.FirewallRule; f != nil {
-			if f.Engine == "stateful" {
+			if f.Engine == EngineStateful {
 				return fmt.Sprintf("%s sid %d (%s %s) in %s", h.Component, f.SID, f.Action, f.Protocol, f.RuleGroup)
 			}
 			return fmt.Sprintf("%s %s %s", h.Component, f.Engine, f.DefaultAction)

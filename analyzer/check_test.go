@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,10 @@ func TestCheckExpectations(t *testing.T) {
 		"expect.ambiguous_is_not_reachable":   {false, "expected reachable, got AMBIGUOUS"},
 		"expect.ambiguous_is_not_unreachable": {false, "expected unreachable, got AMBIGUOUS"},
 	}
-	results := n.Check()
+	results, err := n.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(results) != len(want) {
 		t.Fatalf("%d results, want %d", len(results), len(want))
 	}

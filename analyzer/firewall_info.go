@@ -18,23 +18,23 @@ func firewallRuleInfo(fw *topology.Firewall, pr rules.PhaseResult) *FirewallRule
 		if d.Rule != nil {
 			info = ruleInfo(fw, d.Rule)
 		} else { // a default action latched the flow (aws:drop_strict)
-			info = &FirewallRuleInfo{Engine: "default_action", DefaultAction: d.DefaultAction}
+			info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: d.DefaultAction}
 		}
 		if d.Kind == rules.DecidedByLatch {
 			info.LatchedAt = d.LatchedAt.String()
 		}
 	case rules.DecidedByDefault:
-		info = &FirewallRuleInfo{Engine: "default_action", DefaultAction: d.DefaultAction}
+		info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: d.DefaultAction}
 	case rules.DecidedByNoMatch:
-		info = &FirewallRuleInfo{Engine: "default_action", DefaultAction: "none"}
+		info = &FirewallRuleInfo{Engine: EngineDefaultAction, DefaultAction: "none"}
 	case rules.DecidedByStateless:
-		info = &FirewallRuleInfo{Engine: "stateless", RuleGroup: d.StatelessGroup, Priority: d.StatelessPriority}
+		info = &FirewallRuleInfo{Engine: EngineStateless, RuleGroup: d.StatelessGroup, Priority: d.StatelessPriority}
 	case rules.DecidedByStatelessDefault:
-		info = &FirewallRuleInfo{Engine: "stateless", DefaultAction: d.DefaultAction}
+		info = &FirewallRuleInfo{Engine: EngineStateless, DefaultAction: d.DefaultAction}
 	case rules.DecidedByStreamException:
-		info = &FirewallRuleInfo{Engine: "stream_exception", DefaultAction: d.DefaultAction}
+		info = &FirewallRuleInfo{Engine: EngineStreamException, DefaultAction: d.DefaultAction}
 	default:
-		info = &FirewallRuleInfo{Engine: "stateful"}
+		info = &FirewallRuleInfo{Engine: EngineStateful}
 	}
 	info.Firewall = firewallName(fw)
 	info.Policy = fw.Policy.Addr()
@@ -63,7 +63,7 @@ func ruleInfo(fw *topology.Firewall, r *rules.Rule) *FirewallRuleInfo {
 		dir = "any"
 	}
 	return &FirewallRuleInfo{
-		Firewall: firewallName(fw), Policy: fw.Policy.Addr(), RuleGroup: r.Group, Engine: "stateful",
+		Firewall: firewallName(fw), Policy: fw.Policy.Addr(), RuleGroup: r.Group, Engine: EngineStateful,
 		SID: r.SID, Action: r.Action.String(), Protocol: r.Protocol,
 		Sources: rules.FormatAddrs(r.Src), Destinations: rules.FormatAddrs(r.Dst),
 		SourcePorts: r.SrcPorts.Strings(), DestinationPorts: r.DstPorts.Strings(),

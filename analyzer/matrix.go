@@ -1,7 +1,7 @@
 package analyzer
 
 import (
-	"fmt"
+	"context"
 	"runtime"
 	"sort"
 	"sync"
@@ -105,8 +105,9 @@ type matrixEndpoint struct {
 // (AnalyzePath, so every cell agrees with `analyze path --from A --to B`),
 // using q.Workers goroutines. Sources that cannot originate traffic are
 // left out of Sources (they stay destinations). The result is
-// deterministic.
-func (n *Network) Matrix(q MatrixQuery) (*Matrix, error) {
+// deterministic. When ctx is done before every cell is answered, Matrix
+// stops taking cells and returns ctx's error.
+func (n *Network) Matrix(ctx context.Context, q MatrixQuery) (*Matrix, error) {
 	if q.Protocol == 0 {
 		q.Protocol = topology.ProtocolTCP
 	}
@@ -118,7 +119,10 @@ func (n *Network) Matrix(q MatrixQuery) (*Matrix, error) {
 	m := &Matrix{SchemaVersion: SchemaVersion, Query: n.matrixQueryInfo(q),
 		Sources: names(srcs), Destinations: names(eps)}
 	m.Cells = make([]*MatrixCell, len(srcs)*len(eps))
-	n.fillCells(q, srcs, eps, m.Cells)
+	n.fillCells(ctx, q, srcs, eps, m.Cells)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -182,7 +186,8 @@ func names(eps []matrixEndpoint) []string {
 
 // fillCells answers every source and destination pair into cells (row by
 // row) with a pool of workers; each worker writes only the cells it took.
-func (n *Network) fillCells(q MatrixQuery, srcs, dsts []matrixEndpoint, cells []*MatrixCell) {
+// Workers stop taking cells once ctx is done.
+func (n *Network) fillCells(ctx context.Context, q MatrixQuery, srcs, dsts []matrixEndpoint, cells []*MatrixCell) {
 	workers := q.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -193,7 +198,7 @@ func (n *Network) fillCells(q MatrixQuery, srcs, dsts []matrixEndpoint, cells []
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(cells) {
+				if i >= len(cells) || ctx.Err() != nil {
 					return
 				}
 				cells[i] = n.matrixCell(q, srcs[i/len(dsts)], dsts[i%len(dsts)])
@@ -215,7 +220,7 @@ func (n *Network) matrixCell(q MatrixQuery, src, dst matrixEndpoint) *MatrixCell
 	pq := Query{From: src.spec, To: dst.spec, Protocol: q.Protocol, Port: q.Port, HasPort: q.HasPort}
 	pq, from, to, cidr, err := n.resolve(pq)
 	if err != nil {
-		c.DecidedBy = fmt.Sprint(err)
+		c.DecidedBy = queryText(err)
 		return c
 	}
 	if !cidr.IsValid() && !pq.HasPort {
@@ -230,7 +235,7 @@ func (n *Network) matrixCell(q MatrixQuery, src, dst matrixEndpoint) *MatrixCell
 	}
 	a, err := n.AnalyzePath(pq)
 	if err != nil {
-		c.DecidedBy = fmt.Sprint(err)
+		c.DecidedBy = queryText(err)
 		return c
 	}
 	fillCell(c, a)

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -226,7 +227,7 @@ nat_gateway "nat_%[1]s" {
 func TestHubSpokeMatrix(t *testing.T) {
 	t.Parallel()
 	n := loadGenerated(t, genHubSpoke(3))
-	m, err := n.Matrix(MatrixQuery{Port: 5432, HasPort: true})
+	m, err := n.Matrix(context.Background(), MatrixQuery{Port: 5432, HasPort: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +244,7 @@ func TestHubSpokeMatrix(t *testing.T) {
 			t.Errorf("%s -> %s: %s, want %s", c.from, c.to, got, c.want)
 		}
 	}
-	all, err := n.Matrix(MatrixQuery{})
+	all, err := n.Matrix(context.Background(), MatrixQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +265,7 @@ func BenchmarkMatrixHubSpoke(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				start := time.Now()
-				m, err := n.Matrix(c.q)
+				m, err := n.Matrix(context.Background(), c.q)
 				if err != nil {
 					b.Fatal(err)
 				}

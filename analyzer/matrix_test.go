@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -81,7 +82,7 @@ func TestMatrixCells(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := n.Matrix(c.q)
+			m, err := n.Matrix(context.Background(), c.q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -156,12 +157,12 @@ func TestMatrixAgreesWithPath(t *testing.T) {
 			n := loadFixture(t, fx)
 			for _, q := range queries {
 				q.Workers = 1
-				serial, err := n.Matrix(q)
+				serial, err := n.Matrix(context.Background(), q)
 				if err != nil {
 					t.Fatal(err)
 				}
 				q.Workers = 7
-				if parallel, _ := n.Matrix(q); !reflect.DeepEqual(serial, parallel) {
+				if parallel, _ := n.Matrix(context.Background(), q); !reflect.DeepEqual(serial, parallel) {
 					t.Errorf("%+v: 1 and 7 workers disagree", q)
 				}
 				for _, c := range serial.Cells {
@@ -189,7 +190,7 @@ func TestMatrixAgreesWithPathOnRandomTopologies(t *testing.T) {
 			n := loadGenerated(t, src)
 			blocked := 0
 			for _, q := range []MatrixQuery{{By: MatrixBySubnet}, {By: MatrixByInstance, Protocol: topology.ProtocolUDP}} {
-				m, err := n.Matrix(q)
+				m, err := n.Matrix(context.Background(), q)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -197,7 +197,7 @@ func signature(a *Analysis) uint64 {
 				s.str(r.Location)
 			}
 			if f := h.FirewallRule; f != nil {
-				s.str(f.Engine)
+				s.str(string(f.Engine))
 				s.num(f.SID)
 				s.str(f.Action)
 				s.str(f.DefaultAction)

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/vpcreach/vpcreach/topology"
@@ -45,7 +44,7 @@ func (q Query) normalize() (Query, error) {
 	case topology.ProtocolICMP:
 		q.SourcePort, q.Port, q.HasPort = 0, 0, true
 	default:
-		return q, fmt.Errorf("protocol %s is not supported; use tcp, udp or icmp", q.Protocol)
+		return q, &ProtocolError{Protocol: q.Protocol.String(), Known: true}
 	}
 	q.App = strings.ToLower(q.App)
 	if q.App == "none" {
@@ -54,7 +53,8 @@ func (q Query) normalize() (Query, error) {
 	return q, nil
 }
 
-// ParseProtocol parses "tcp", "udp" or "icmp".
+// ParseProtocol parses "tcp", "udp" or "icmp" (any case; "" is tcp). The
+// error is a *ProtocolError.
 func ParseProtocol(s string) (topology.Protocol, error) {
 	switch strings.ToLower(s) {
 	case "", "tcp":
@@ -64,5 +64,5 @@ func ParseProtocol(s string) (topology.Protocol, error) {
 	case "icmp":
 		return topology.ProtocolICMP, nil
 	}
-	return 0, fmt.Errorf("unknown protocol %q: use tcp, udp or icmp", s)
+	return 0, &ProtocolError{Protocol: s}
 }

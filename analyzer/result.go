@@ -134,6 +134,18 @@ type SGRuleInfo struct {
 	Location                string `json:"location,omitempty"`
 }
 
+// Engine is the part of a firewall policy that decided a flow. Its values
+// are the strings the JSON output shows.
+type Engine string
+
+// Firewall engines.
+const (
+	EngineStateful        Engine = "stateful"         // a stateful rule
+	EngineStateless       Engine = "stateless"        // a stateless rule or default action
+	EngineDefaultAction   Engine = "default_action"   // a stateful default action (or none)
+	EngineStreamException Engine = "stream_exception" // the stream exception policy
+)
+
 // FirewallRuleInfo is the firewall rule, default action or setting that
 // decided at a firewall endpoint, shown the way AWS Reachability Analyzer
 // shows a stateful rule.
@@ -141,9 +153,8 @@ type FirewallRuleInfo struct {
 	Firewall  string `json:"firewall"`
 	Policy    string `json:"policy,omitempty"`
 	RuleGroup string `json:"rule_group,omitempty"`
-	// Engine is "stateful", "stateless", "default_action" or
-	// "stream_exception".
-	Engine string `json:"engine"`
+	// Engine is the part of the firewall that decided.
+	Engine Engine `json:"engine"`
 	SID    int64  `json:"sid,omitempty"`
 	// Priority of a stateless rule.
 	Priority         int      `json:"priority,omitempty"`

@@ -8,6 +8,7 @@ package analyzer_test
 // beside the repository (../shared).
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"runtime"
@@ -345,7 +346,7 @@ func BenchmarkMatrixGenerated(b *testing.B) {
 		n := load(b, o.files(b))
 		cpu := processCPU()
 		for b.Loop() {
-			m, err := n.Matrix(analyzer.MatrixQuery{})
+			m, err := n.Matrix(context.Background(), analyzer.MatrixQuery{})
 			if err != nil {
 				b.Fatal(err)
 			}

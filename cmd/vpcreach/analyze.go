@@ -60,7 +60,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			}
 			a, err := net.AnalyzePath(q)
 			if err != nil {
-				return withCode(exitError, err)
+				return withCode(exitError, flagError(err))
 			}
 			if err := c.renderAnalysis(f.format, a); err != nil {
 				return withCode(exitError, err)

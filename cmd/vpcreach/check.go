@@ -18,7 +18,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			"not_through, ports). It exits 0 when all hold, 2 when any fails, and 1 when the topology\n" +
 			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning.",
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cc *cobra.Command, _ []string) error {
 			if err := checkChoice("--format", format, "table", "json", "sarif"); err != nil {
 				return withCode(exitError, err)
 			}
@@ -26,7 +26,10 @@ func (c *cli) checkCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results := net.Check()
+			results, err := net.Check(cc.Context())
+			if err != nil {
+				return withCode(exitError, err)
+			}
 			if err := c.renderCheck(format, results); err != nil {
 				return withCode(exitError, err)
 			}

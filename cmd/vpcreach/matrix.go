@@ -34,7 +34,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, err := net.Matrix(q)
+			m, err := net.Matrix(cmd.Context(), q)
 			if err != nil {
 				return withCode(exitError, err)
 			}

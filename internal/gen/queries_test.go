@@ -1,6 +1,7 @@
 package gen_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -122,7 +123,11 @@ func TestKnownQueries(t *testing.T) {
 	t.Run("expect blocks hold", func(t *testing.T) {
 		t.Parallel()
 		for _, n := range []*analyzer.Network{on, off} {
-			for _, r := range n.Check() {
+			results, err := n.Check(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range results {
 				if !r.Holds {
 					t.Errorf("%s: %s", r.Expect, r.Reason)
 				}
@@ -163,7 +168,11 @@ func TestETOpen(t *testing.T) {
 	if n.RuleCount() < 20000 {
 		t.Errorf("%d rules; want the ET Open corpus", n.RuleCount())
 	}
-	for _, r := range n.Check() {
+	results, err := n.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
 		if !r.Holds {
 			t.Errorf("%s: %s", r.Expect, r.Reason)
 		}
