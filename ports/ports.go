@@ -42,7 +42,9 @@ func (r Range) Format(sep string) string {
 	return strconv.Itoa(int(r.Lo)) + sep + strconv.Itoa(int(r.Hi))
 }
 
-// Set is an immutable set of ports. The zero Set is empty.
+// Set is an immutable set of ports. The zero Set is empty: it means no
+// port, never "any" (which is AllSet), as a nil or empty netipx.IPSet
+// means no address.
 type Set struct {
 	rs []Range // sorted, disjoint, non-adjacent
 }

@@ -138,7 +138,7 @@ func headerProtos(proto string) (protoMask, string, bool) {
 // like_ip_only.
 func compileRule(r *Rule, negVars map[string]bool) *compiledRule {
 	c := &compiledRule{
-		rule: r, action: r.Action, src: r.Src, dst: r.Dst,
+		rule: r, action: r.Action, src: nilIfUniverse(r.Src), dst: nilIfUniverse(r.Dst),
 		sports: r.SrcPorts, dports: r.DstPorts, bidir: r.Bidirectional,
 		priority: defaultPriority, bitsRole: 8*roleNotUsed + roleNotUsed,
 	}

@@ -10,11 +10,11 @@ import (
 // Reachability Analyzer shows address sets: IPv4 prefixes in ascending
 // order, then IPv6 prefixes. When the set holds all of ::/0 besides IPv4
 // space, "::/0" is left out, so that the complement of 10.1.1.0/24 reads
-// as its 24 IPv4 prefixes. A nil set (any) renders as ["0.0.0.0/0"]; an
-// empty set as an empty list.
+// as its 24 IPv4 prefixes, and the set of every address (any) as
+// ["0.0.0.0/0"]. A nil or empty set (nothing) renders as an empty list.
 func FormatAddrs(s *netipx.IPSet) []string {
 	if s == nil {
-		return []string{"0.0.0.0/0"}
+		return []string{}
 	}
 	pfx := s.Prefixes()
 	if n := len(pfx); n > 1 && pfx[n-1] == netip.PrefixFrom(netip.IPv6Unspecified(), 0) {

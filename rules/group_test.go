@@ -45,7 +45,7 @@ func TestLoadGroupResolve(t *testing.T) {
 		src, dst string
 		want     *netipx.IPSet
 	}{
-		{"any", "", nil},
+		{"any", "", allAddrs()},
 		{"$HOME_NET", "", ipset("10.0.0.0/8")},
 		{"$EXTERNAL_NET", "", complement("10.0.0.0/8")},
 		{"!$HOME_NET", "", complement("10.0.0.0/8")},
@@ -62,7 +62,7 @@ func TestLoadGroupResolve(t *testing.T) {
 		{"[10.0.0.0/8,[!10.1.0.0/16]]", "", setMinus(ipset("10.0.0.0/8"), ipset("10.1.0.0/16"))},
 		{"[$EXTERNAL_NET,!255.255.255.255]", "", setMinus(complement("10.0.0.0/8"), ipset("255.255.255.255/32"))},
 		{"10.0.0.1-10.0.0.6", "", ipset("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32")},
-		{"[0.0.0.0/0,::/0]", "", nil},
+		{"[0.0.0.0/0,::/0]", "", allAddrs()},
 		{"[any,!10.0.0.0/8]", "", setUnion(complement("10.0.0.0/8"), v6all)},
 		{"$MAPPED", "", ipset("192.0.2.0/24")},
 	}
@@ -77,10 +77,10 @@ func TestLoadGroupResolve(t *testing.T) {
 	}
 	for i, tc := range tests {
 		r := rs[i]
-		if diff := cmp.Diff(FormatAddrs(tc.want), FormatAddrs(r.Src)); diff != "" || (tc.want == nil) != (r.Src == nil) {
+		if diff := cmp.Diff(FormatAddrs(tc.want), FormatAddrs(r.Src)); diff != "" || !r.Src.Equal(tc.want) {
 			t.Errorf("%s: (-want +got):\n%s", tc.src, diff)
 		}
-		if r.Group != "rule_group.g" || r.Index != i || r.Dst != nil || !r.DstPorts.IsAll() {
+		if r.Group != "rule_group.g" || r.Index != i || !isUniverse(r.Dst) || !r.DstPorts.IsAll() {
 			t.Errorf("%s: group %q index %d dst %v ports %v", tc.src, r.Group, r.Index, r.Dst, r.DstPorts)
 		}
 	}
@@ -253,8 +253,9 @@ func TestFormatAddrs(t *testing.T) {
 		set  *netipx.IPSet
 		want []string
 	}{
-		{nil, []string{"0.0.0.0/0"}},
+		{nil, []string{}},
 		{&netipx.IPSet{}, []string{}},
+		{allAddrs(), []string{"0.0.0.0/0"}},
 		{ipset("10.1.0.0/16", "2001:db8::/32", "10.0.0.0/16"), []string{"10.0.0.0/15", "2001:db8::/32"}},
 		{complement("10.1.1.0/24"), strings.Split("0.0.0.0/5 8.0.0.0/7 10.0.0.0/16 10.1.0.0/24 10.1.2.0/23 10.1.4.0/22 10.1.8.0/21 10.1.16.0/20 10.1.32.0/19 10.1.64.0/18 10.1.128.0/17 10.2.0.0/15 10.4.0.0/14 10.8.0.0/13 10.16.0.0/12 10.32.0.0/11 10.64.0.0/10 10.128.0.0/9 11.0.0.0/8 12.0.0.0/6 16.0.0.0/4 32.0.0.0/3 64.0.0.0/2 128.0.0.0/1", " ")},
 		{setUnion(complement("10.1.1.0/24"), ipset("::/0")), FormatAddrs(complement("10.1.1.0/24"))},

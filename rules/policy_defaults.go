@@ -87,7 +87,7 @@ func (d defaultActionRule) rule(name string) *Rule {
 	return &Rule{
 		Action: d.action, Protocol: "ip", Source: anyAddr, SourcePort: anyPort,
 		Destination: anyAddr, DestinationPort: anyPort, Options: opts, SID: d.sid, Msg: name,
-		Text: text, SrcPorts: ports.AllSet(), DstPorts: ports.AllSet(), Group: name,
+		Text: text, Src: allAddrs(), Dst: allAddrs(), SrcPorts: ports.AllSet(), DstPorts: ports.AllSet(), Group: name,
 	}
 }
 

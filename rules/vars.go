@@ -24,6 +24,9 @@ type varEnv struct {
 	// diagnostics, keyed by their Suricata text.
 	addrMemo map[string]*netipx.IPSet
 	portMemo map[string]ports.Set
+	// all is the set of every address, shared by the group's rules whose
+	// address is any.
+	all *netipx.IPSet
 }
 
 // newVarEnv resolves the variables of spec in the policy environment env:
@@ -38,6 +41,7 @@ func newVarEnv(spec GroupSpec, env Env) *varEnv {
 		refs:     map[string]*netipx.IPSet{},
 		addrMemo: map[string]*netipx.IPSet{},
 		portMemo: map[string]ports.Set{},
+		all:      allAddrs(),
 	}
 	if len(env.HomeNet) > 0 {
 		home := prefixSet(env.HomeNet)
@@ -89,6 +93,15 @@ func negateSet(s *netipx.IPSet) *netipx.IPSet {
 }
 
 // isUniverse reports whether s holds every IPv4 and IPv6 address.
+// allAddrs returns the set of every IPv4 and IPv6 address: "any".
+func allAddrs() *netipx.IPSet {
+	var b netipx.IPSetBuilder
+	b.AddPrefix(allV4)
+	b.AddPrefix(allV6)
+	s, _ := b.IPSet()
+	return s
+}
+
 func isUniverse(s *netipx.IPSet) bool {
 	return s.ContainsPrefix(allV4) && s.ContainsPrefix(allV6)
 }

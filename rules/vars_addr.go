@@ -22,11 +22,11 @@ import (
 //   - negating a whole family, or a result with no address, is an error.
 func (v *varEnv) resolveAddr(e *syntax.AddrExpr) (*netipx.IPSet, hcl.Diagnostics) {
 	if e.Kind == syntax.AddrAny && !e.Negated {
-		return nil, nil
+		return v.all, nil
 	}
 	if e.Kind == syntax.AddrVar && !e.Negated {
 		if s, ok := v.addrs[e.Name]; ok && !isEmptySet(s) {
-			return nilIfUniverse(s), nil
+			return v.canonical(s), nil
 		}
 	}
 	key := e.String()
@@ -37,11 +37,22 @@ func (v *varEnv) resolveAddr(e *syntax.AddrExpr) (*netipx.IPSet, hcl.Diagnostics
 	r.v = v
 	s := r.value(e, true)
 	if len(r.diags) == 0 {
-		v.addrMemo[key] = nilIfUniverse(s)
+		v.addrMemo[key] = v.canonical(s)
 	}
-	return nilIfUniverse(s), r.diags
+	return v.canonical(s), r.diags
 }
 
+// canonical returns v.all for a set of every address, so that the rules
+// whose address is any share one set; other sets as they are.
+func (v *varEnv) canonical(s *netipx.IPSet) *netipx.IPSet {
+	if s != nil && isUniverse(s) {
+		return v.all
+	}
+	return s
+}
+
+// nilIfUniverse returns nil for a set of every address: compiled rules
+// test "any" as nil, which costs nothing per packet.
 func nilIfUniverse(s *netipx.IPSet) *netipx.IPSet {
 	if s != nil && isUniverse(s) {
 		return nil

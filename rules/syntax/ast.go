@@ -95,8 +95,9 @@ type Rule struct {
 	Group string // rule group address, such as "rule_group.egress"
 	Index int    // position within the group, from 0
 
-	// Resolved header, set by LoadGroup. A nil IPSet means "any". Ports
-	// are the full set for "any".
+	// Resolved header, set by rules.LoadGroup: the addresses and ports the
+	// rule matches. "any" is the full set (every IPv4 and IPv6 address,
+	// ports 0-65535); as in netipx, a nil or empty set means nothing.
 	Src, Dst           *netipx.IPSet
 	SrcPorts, DstPorts ports.Set
 }
