@@ -26,11 +26,6 @@ var appProtocols = map[string]bool{
 	"websocket": true,
 }
 
-// IsAppProtocol reports whether proto (lower case, as in Rule.Protocol) is
-// an application-layer protocol, detected from the payload, rather than a
-// packet protocol such as "ip" or "tcp".
-func IsAppProtocol(proto string) bool { return appProtocols[proto] }
-
 // parseProtocol sets r.Protocol, lower-cased.
 func (p *ruleParser) parseProtocol(r *Rule, f span) {
 	word := p.s[f.lo:f.hi]
