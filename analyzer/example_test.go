@@ -132,8 +132,9 @@ func ExampleNetwork_Check() {
 	// expect.web_b_api_tls_same_az true REACHABLE
 }
 
-// The matrix answers every subnet to every other and to the internet; a
-// pair the topology cannot route is NOT_APPLICABLE. Without an SNI in the
+// The matrix answers every subnet that can originate traffic to every
+// subnet and to the internet (a cell that asks no question, such as a
+// subnet to itself, is NOT_APPLICABLE). Without an SNI in the
 // query, the firewall's TLS rules cannot be decided: tcp/443 to the
 // internet is AMBIGUOUS, never a guessed REACHABLE.
 func ExampleNetwork_Matrix() {
