@@ -10,6 +10,8 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/policyspec"
 )
 
@@ -19,17 +21,10 @@ const etOpenEnabled = 24827
 // etOpenTexts returns the ET Open rules files as Texts.
 func etOpenTexts(t testing.TB) []Text {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(corpus(t, "et-open-2024-04/rules"), "*.rules"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no ET Open rules: %v", err)
-	}
+	files := testcorpus.Files(t, "et-open-2024-04/rules", "*.rules")
 	out := make([]Text, len(files))
 	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[i] = Text{Filename: filepath.Base(f), Text: string(b)}
+		out[i] = Text{Filename: f.Name, Text: string(f.Data)}
 	}
 	return out
 }
@@ -71,7 +66,7 @@ func TestAWSSamplesLoadGroup(t *testing.T) {
 		}
 		rs, diags := LoadGroup(spec, Env{HomeNet: pfx("10.0.0.0/16")})
 		fmt.Fprintf(&b, "# %s: %d rules loaded\n", name, len(rs))
-		sortDiags(diags)
+		golden.SortDiags(diags)
 		for _, d := range diags {
 			sev := "error"
 			if d.Severity == hcl.DiagWarning {

@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/vpcreach/vpcreach/internal/golden"
 )
 
 const domainHCL = `rule_group "domains" {
@@ -52,5 +54,5 @@ func TestDomainListErrors(t *testing.T) {
 	if len(rs) != 0 {
 		t.Errorf("loaded %d rules", len(rs))
 	}
-	checkGolden(t, "domainlist_errors.golden", renderDiags(t, map[string]string{"domains.hcl": src}, diags))
+	checkGolden(t, "domainlist_errors.golden", golden.RenderDiags(t, map[string]string{"domains.hcl": src}, diags))
 }

@@ -2,14 +2,13 @@ package rules
 
 import (
 	"net/netip"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/policyspec"
 )
 
@@ -17,18 +16,10 @@ import (
 // asDrop rewrites every action to drop (an IPS deployment of ET).
 func etPolicy(b testing.TB, asDrop bool) *Policy {
 	b.Helper()
-	files, _ := filepath.Glob(filepath.Join(corpus(b, "et-open-2024-04/rules"), "*.rules"))
-	if len(files) == 0 {
-		b.Fatal("no *.rules in the ET Open corpus")
-	}
 	var text strings.Builder
 	action := regexp.MustCompile(`^(alert|pass|drop|reject)\s`)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, l := range strings.Split(string(data), "\n") {
+	for _, f := range testcorpus.Files(b, "et-open-2024-04/rules", "*.rules") {
+		for _, l := range strings.Split(string(f.Data), "\n") {
 			if asDrop {
 				l = action.ReplaceAllString(l, "drop ")
 			}

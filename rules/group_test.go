@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/policyspec"
 )
 
@@ -205,14 +206,14 @@ func TestLoadGroupErrors(t *testing.T) {
 	if want := []int64{11, 14, 17, 23, 24, 25}; !cmp.Equal(sids, want) {
 		t.Errorf("loaded sids %v, want %v", sids, want)
 	}
-	checkGolden(t, "group_errors.golden", renderDiags(t, map[string]string{spec.Text.Filename: src}, diags))
+	checkGolden(t, "group_errors.golden", golden.RenderDiags(t, map[string]string{spec.Text.Filename: src}, diags))
 }
 
 func TestUndefinedHomeNet(t *testing.T) {
 	t.Parallel()
 	src := "pass ip $HOME_NET any -> $EXTERNAL_NET any (sid:1;)\n"
 	_, diags := LoadGroup(textGroup("rule_group.h", src), Env{})
-	checkGolden(t, "group_no_home_net.golden", renderDiags(t, map[string]string{"rule_group.h.rules": src}, diags))
+	checkGolden(t, "group_no_home_net.golden", golden.RenderDiags(t, map[string]string{"rule_group.h.rules": src}, diags))
 }
 
 // TestLoadGroupPositions checks that diagnostics of a rules text inside
@@ -244,7 +245,7 @@ func TestLoadGroupPositions(t *testing.T) {
 	if len(rs) != 1 || rs[0].Location() != "main.hcl:3" {
 		t.Errorf("rules %v", rs)
 	}
-	checkGolden(t, "group_positions.golden", renderDiags(t, map[string]string{"main.hcl": hclSrc}, diags))
+	checkGolden(t, "group_positions.golden", golden.RenderDiags(t, map[string]string{"main.hcl": hclSrc}, diags))
 }
 
 func TestFormatAddrs(t *testing.T) {

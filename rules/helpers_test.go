@@ -1,13 +1,9 @@
 package rules
 
 import (
-	"bytes"
 	"flag"
-	"fmt"
 	"net/netip"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -16,7 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
 
-	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
 	"github.com/vpcreach/vpcreach/ports"
 	"github.com/vpcreach/vpcreach/rules/syntax"
@@ -28,64 +24,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 // -update.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
-}
-
-// renderDiags renders diagnostics as the CLI does (sorted, HCL text
-// writer, no color), each preceded by its exact subject range and the
-// text it covers, so that goldens show the column too.
-func renderDiags(t *testing.T, files map[string]string, diags hcl.Diagnostics) string {
-	t.Helper()
-	sorted := append(hcl.Diagnostics(nil), diags...)
-	sortDiags(sorted)
-	hf := map[string]*hcl.File{}
-	for name, src := range files {
-		hf[name] = &hcl.File{Bytes: []byte(src)}
-	}
-	var buf bytes.Buffer
-	for _, d := range sorted {
-		s := d.Subject
-		token := ""
-		if src, ok := files[s.Filename]; ok && s.End.Byte <= len(src) && s.Start.Byte <= s.End.Byte {
-			token = src[s.Start.Byte:s.End.Byte]
-		}
-		fmt.Fprintf(&buf, "@ %s:%d,%d-%d,%d %q\n", s.Filename, s.Start.Line, s.Start.Column, s.End.Line, s.End.Column, token)
-		if err := diag.Write(&buf, hf, hcl.Diagnostics{d}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return buf.String()
-}
-
-// sortDiags sorts diagnostics by file, position and summary, as the CLI
-// prints them.
-func sortDiags(diags hcl.Diagnostics) {
-	sort.SliceStable(diags, func(i, j int) bool {
-		a, b := diags[i].Subject, diags[j].Subject
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Start.Byte != b.Start.Byte {
-			return a.Start.Byte < b.Start.Byte
-		}
-		return diags[i].Summary < diags[j].Summary
-	})
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 // pfx parses prefixes for tests.

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/policyspec"
 )
 
@@ -234,5 +235,5 @@ func TestStandardRuleErrors(t *testing.T) {
 	if len(rs) != 0 {
 		t.Errorf("loaded %d rules", len(rs))
 	}
-	checkGolden(t, "standard_errors.golden", renderDiags(t, map[string]string{"bad.hcl": badStandardHCL}, diags))
+	checkGolden(t, "standard_errors.golden", golden.RenderDiags(t, map[string]string{"bad.hcl": badStandardHCL}, diags))
 }

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 )
 
@@ -85,4 +86,33 @@ func moduleRoot(dir string) (string, error) {
 		}
 		d = parent
 	}
+}
+
+// File is one file of a corpus directory.
+type File struct {
+	Name string // base name
+	Data []byte
+}
+
+// Files returns the files of corpus directory rel whose base names match
+// pattern (filepath.Match syntax), sorted by name. It skips or fails tb as
+// Path does when the directory is missing, and fails it when no file
+// matches or one cannot be read.
+func Files(tb testing.TB, rel, pattern string) []File {
+	tb.Helper()
+	dir := Path(tb, rel)
+	names, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil || len(names) == 0 {
+		tb.Fatalf("no %s in corpus %s: %v", pattern, rel, err)
+	}
+	sort.Strings(names)
+	out := make([]File, len(names))
+	for i, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[i] = File{Name: filepath.Base(n), Data: b}
+	}
+	return out
 }

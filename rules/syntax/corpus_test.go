@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vpcreach/vpcreach/internal/testcorpus"
 )
 
 // etOpenEnabled is the number of enabled rules in the ET Open snapshot.
@@ -18,17 +20,10 @@ const etOpenEnabled = 24827
 // etOpenTexts returns the ET Open rules files as Texts.
 func etOpenTexts(t testing.TB) []Text {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(corpus(t, "et-open-2024-04/rules"), "*.rules"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no ET Open rules: %v", err)
-	}
+	files := testcorpus.Files(t, "et-open-2024-04/rules", "*.rules")
 	out := make([]Text, len(files))
 	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[i] = Text{Filename: filepath.Base(f), Text: string(b)}
+		out[i] = Text{Filename: f.Name, Text: string(f.Data)}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/ports"
 )
 
@@ -206,7 +207,7 @@ func TestParseRuleErrors(t *testing.T) {
 			t.Errorf("%s: no diagnostic for %q", name, src)
 		}
 		fmt.Fprintf(&b, "=== %s: %s\n", name, src)
-		b.WriteString(renderDiags(t, map[string]string{name: src}, diags))
+		b.WriteString(golden.RenderDiags(t, map[string]string{name: src}, diags))
 	}
 	checkGolden(t, "parse_errors.golden", b.String())
 }
@@ -229,7 +230,7 @@ func TestParseTextErrors(t *testing.T) {
 	if len(rs) != 2 || rs[0].SID != 1 || rs[1].SID != 5 {
 		t.Errorf("got %d rules", len(rs))
 	}
-	checkGolden(t, "parse_text_errors.golden", renderDiags(t, map[string]string{"bad.rules": src}, diags))
+	checkGolden(t, "parse_text_errors.golden", golden.RenderDiags(t, map[string]string{"bad.rules": src}, diags))
 }
 
 func TestParseRuleOne(t *testing.T) {
