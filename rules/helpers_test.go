@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/hashicorp/hcl/v2"
-	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
@@ -48,21 +47,9 @@ func portSet(s string) ports.Set {
 // lines joins lines with newlines (a trailing one included).
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
-// astCmp compares rules, addresses and sets structurally.
-var astCmp = []cmp.Option{
-	cmpopts.EquateComparable(netip.Prefix{}, netip.Addr{}),
-	cmp.Comparer(func(a, b ports.Set) bool { return a.Equal(b) }),
-	cmp.Comparer(func(a, b *netipx.IPSet) bool {
-		if a == nil || b == nil {
-			return a == b
-		}
-		return a.Equal(b)
-	}),
-}
-
-// astCmpNoPos is astCmp on the syntax tree only: positions, source text,
+// astCmpNoPos compares syntax trees structurally: positions, source text,
 // format and the fields LoadGroup sets are ignored.
-var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
+var astCmpNoPos = append(golden.SetOptions(),
 	cmpopts.IgnoreTypes(hcl.Range{}),
 	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
 

@@ -12,6 +12,7 @@ package syntax
 
 import (
 	"net/netip"
+	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
@@ -104,7 +105,7 @@ type Rule struct {
 
 // Location returns "FILE:LINE" of the rule's start, as the CLI shows it.
 func (r *Rule) Location() string {
-	return r.Range.Filename + ":" + itoa(r.Range.Start.Line)
+	return r.Range.Filename + ":" + strconv.Itoa(r.Range.Start.Line)
 }
 
 // Option is one rule option, "name" or "name:value;".
@@ -170,25 +171,3 @@ type PortExpr struct {
 // Text is Suricata rule text with the position of each of its lines in the
 // source file. It is the parser's input.
 type Text = policyspec.Text
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
