@@ -22,11 +22,14 @@ import (
 // at the offending token: in the rules text, or for standard rules and
 // domain lists at the HCL attribute or block.
 func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
-	rules, diags := parseSource(spec)
+	parsed, diags := parseSource(spec)
 	vars := newVarEnv(spec, env)
-	out := rules[:0]
-	sids := make(map[int64]*Rule, len(rules))
-	for _, r := range rules {
+	all := make([]Rule, len(parsed))
+	out := make([]*Rule, 0, len(parsed))
+	sids := make(map[int64]*Rule, len(parsed))
+	for i, sr := range parsed {
+		r := &all[i]
+		r.Rule = sr
 		d := vars.resolveRule(r)
 		d = append(d, checkAWS(r, spec.RuleOrder)...)
 		d = append(d, checkSID(r, sids)...)
@@ -41,7 +44,7 @@ func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
 }
 
 // parseSource parses whichever rules source the group has.
-func parseSource(spec GroupSpec) ([]*Rule, hcl.Diagnostics) {
+func parseSource(spec GroupSpec) ([]*syntax.Rule, hcl.Diagnostics) {
 	switch {
 	case spec.Text != nil:
 		return syntax.ParseText(*spec.Text)

@@ -85,9 +85,9 @@ func (d defaultActionRule) rule(name string) *Rule {
 	anyAddr := syntax.AddrExpr{Kind: syntax.AddrAny}
 	anyPort := syntax.PortExpr{Kind: syntax.PortAny, Ports: ports.All()}
 	return &Rule{
-		Action: d.action, Protocol: "ip", Source: anyAddr, SourcePort: anyPort,
-		Destination: anyAddr, DestinationPort: anyPort, Options: opts, SID: d.sid, Msg: name,
-		Text: text, Src: allAddrs(), Dst: allAddrs(), SrcPorts: ports.AllSet(), DstPorts: ports.AllSet(), Group: name,
+		Rule: &syntax.Rule{Action: d.action, Protocol: "ip", Source: anyAddr, SourcePort: anyPort,
+			Destination: anyAddr, DestinationPort: anyPort, Options: opts, SID: d.sid, Msg: name, Text: text},
+		Src: allAddrs(), Dst: allAddrs(), SrcPorts: ports.AllSet(), DstPorts: ports.AllSet(), Group: name,
 	}
 }
 

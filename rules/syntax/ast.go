@@ -15,7 +15,6 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
@@ -61,8 +60,9 @@ const (
 	FormatDomainList                   // generated from a domain_list
 )
 
-// Rule is one parsed stateful rule: its syntax tree with positions and,
-// after LoadGroup, its header resolved to address and port sets.
+// Rule is one parsed stateful rule: its syntax tree with positions. What
+// it means (its header resolved against variables, its group) is
+// rules.Rule's.
 type Rule struct {
 	Action   Action
 	Protocol string // lower case, as written: "ip", "tcp", "tls", "http", ...
@@ -91,16 +91,6 @@ type Rule struct {
 	// the stateful_rule block, for a domain list the domain_list block.
 	Range  hcl.Range
 	Format Format
-
-	// Set by LoadGroup.
-	Group string // rule group address, such as "rule_group.egress"
-	Index int    // position within the group, from 0
-
-	// Resolved header, set by rules.LoadGroup: the addresses and ports the
-	// rule matches. "any" is the full set (every IPv4 and IPv6 address,
-	// ports 0-65535); as in netipx, a nil or empty set means nothing.
-	Src, Dst           *netipx.IPSet
-	SrcPorts, DstPorts ports.Set
 }
 
 // Location returns "FILE:LINE" of the rule's start, as the CLI shows it.

@@ -30,10 +30,10 @@ func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 var astCmp = golden.SetOptions()
 
 // astCmpNoPos is astCmp on the syntax tree only: positions, source text,
-// format and the fields LoadGroup sets are ignored.
+// and format are ignored.
 var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
 	cmpopts.IgnoreTypes(hcl.Range{}),
-	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
+	cmpopts.IgnoreFields(Rule{}, "Text", "Format"))
 
 // corpus returns the path of a shared corpus (see package testcorpus).
 func corpus(t testing.TB, rel string) string {
