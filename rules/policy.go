@@ -23,7 +23,7 @@ type Policy struct {
 	user []*Rule
 	// defaults are the stateful default action names, in policy order.
 	defaults        []string
-	streamException string
+	streamException policyspec.StreamExceptionPolicy
 	index           *ruleIndex
 	stateless       *statelessEngine
 	// cache memoises Evaluate (see evalCache).
@@ -60,7 +60,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 		p.order = policyspec.DefaultActionOrder
 	}
 	if p.streamException == "" {
-		p.streamException = "DROP"
+		p.streamException = policyspec.StreamDrop
 	}
 	diags = append(diags, p.checkSettings(spec)...)
 	groups := append([]GroupSpec(nil), spec.StatefulGroups...)
