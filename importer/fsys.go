@@ -1,16 +1,18 @@
 package importer
 
 import (
+	"io/fs"
 	"path"
-	"testing/fstest"
+
+	"github.com/vpcreach/vpcreach/internal/memfs"
 )
 
 // MapFS holds the rendered files in memory under dir ("." for the root),
 // so that topology.LoadFS reads an import without writing it to disk.
-func MapFS(files []File, dir string) fstest.MapFS {
-	fsys := fstest.MapFS{}
+func MapFS(files []File, dir string) fs.FS {
+	fsys := memfs.FS{}
 	for _, f := range files {
-		fsys[path.Join(dir, f.Name)] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+		fsys[path.Join(dir, f.Name)] = f.Data
 	}
 	return fsys
 }

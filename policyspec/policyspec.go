@@ -26,6 +26,18 @@ const (
 	DefaultActionOrder RuleOrder = "DEFAULT_ACTION_ORDER"
 )
 
+// StreamExceptionPolicy is what the stateful engine does with a TCP flow
+// it sees without its start (midstream), as AWS spells it. The zero value
+// means "not declared" (AWS's default, StreamDrop).
+type StreamExceptionPolicy string
+
+// Stream exception policies.
+const (
+	StreamDrop     StreamExceptionPolicy = "DROP"
+	StreamContinue StreamExceptionPolicy = "CONTINUE"
+	StreamReject   StreamExceptionPolicy = "REJECT"
+)
+
 // IPSet is an address variable of a rule group: an ip_set ($NAME in
 // rules) or an ip_set_reference (@NAME, with the referenced prefix list's
 // CIDRs given offline).

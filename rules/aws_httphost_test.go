@@ -34,7 +34,7 @@ func TestCheckHTTPHost(t *testing.T) {
 			t.Fatalf("%s: %v", tt.rule, diags)
 		}
 		var got []string
-		for _, d := range checkHTTPHost(r) {
+		for _, d := range checkHTTPHost(&Rule{Rule: r}) {
 			got = append(got, d.Summary)
 		}
 		if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {

@@ -52,7 +52,7 @@ func TestBufferConditions(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", tc.opts, diags)
 		}
-		c := compileRule(r, nil)
+		c := compileRule(&Rule{Rule: r}, nil)
 		if len(c.bufs) != 1 || len(c.unsupported) != 0 {
 			t.Fatalf("%s: %d buffers, unsupported %v", tc.opts, len(c.bufs), c.unsupported)
 		}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,24 +24,6 @@ func etOpenTexts(t testing.TB) []Text {
 	out := make([]Text, len(files))
 	for i, f := range files {
 		out[i] = Text{Filename: f.Name, Text: string(f.Data)}
-	}
-	return out
-}
-
-// readLines reads a testdata list into a set, skipping '#' comments.
-func readLines(t *testing.T, path string) map[string]bool {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			out[l] = true
-		}
 	}
 	return out
 }

@@ -31,7 +31,7 @@ var domainListKinds = map[string]domainListKind{
 // target type for the remaining traffic of that protocol. Sids are 1..n.
 // "name" matches the name exactly, ".name" the name and its subdomains.
 // HTTP hosts are matched lower-cased, as Suricata normalises them.
-func domainListRules(dl *policyspec.DomainList) ([]*Rule, hcl.Diagnostics) {
+func domainListRules(dl *policyspec.DomainList) ([]*syntax.Rule, hcl.Diagnostics) {
 	attr := func(name string) hcl.Range {
 		if rng, ok := dl.AttrRanges[name]; ok {
 			return rng
@@ -53,7 +53,7 @@ func domainListRules(dl *policyspec.DomainList) ([]*Rule, hcl.Diagnostics) {
 			texts = append(texts, domainDefaultDrop(tt, len(texts)+1))
 		}
 	}
-	out := make([]*Rule, 0, len(texts))
+	out := make([]*syntax.Rule, 0, len(texts))
 	for _, t := range texts {
 		g := syntax.NewGenerator(dl.Range.Filename)
 		g.Text(t, &dl.Range)

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/vpcreach/vpcreach/policyspec"
+
 // Notes attached to results of asymmetric flows.
 const (
 	noteClientOnly = "the firewall endpoint sees only the client's packets: the flow never becomes established, so application-layer rules, flow:established rules and aws:drop_established are not enforced (fail-open), and an idle connection is cut after the stateful engine's new-flow timeout"
@@ -57,7 +59,7 @@ func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool), linear b
 	if len(fwd) > 0 && len(fwd) < len(seen) && mode == modeBoth {
 		res.Notes = append(res.Notes, notePartial)
 	}
-	if mode == modeMidstream && p.streamException != "CONTINUE" {
+	if mode == modeMidstream && p.streamException != policyspec.StreamContinue {
 		p.streamExceptionDrops(&res, fwd, fwdAt)
 		res.Verdict = Drop
 		return res
@@ -80,7 +82,7 @@ func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool), linear b
 // under stream exception policy DROP or REJECT, before any rule.
 func (p *Policy) streamExceptionDrops(res *Result, fwd []*packet, fwdAt []int) {
 	action := ActionDrop
-	if p.streamException == "REJECT" {
+	if p.streamException == policyspec.StreamReject {
 		action = ActionReject
 	}
 	for j := range fwd {

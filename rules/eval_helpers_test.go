@@ -30,7 +30,7 @@ func withOrder(o policyspec.RuleOrder) policyOpt {
 	}
 }
 
-func withStream(p string) policyOpt {
+func withStream(p policyspec.StreamExceptionPolicy) policyOpt {
 	return func(s *PolicySpec) { s.StreamExceptionPolicy = p }
 }
 

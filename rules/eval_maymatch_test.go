@@ -118,7 +118,7 @@ func TestMetadataNeverUnsupported(t *testing.T) {
 		if diags.HasErrors() {
 			t.Fatalf("%s: %v", tc.opts, diags)
 		}
-		got := compileRule(r, nil).unsupported
+		got := compileRule(&Rule{Rule: r}, nil).unsupported
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: unsupported %q, want %q", tc.opts, got, tc.want)
 		}

@@ -95,7 +95,7 @@ func oraclePolicy(t *testing.T, c oracleCase) *Policy {
 		order = policyspec.DefaultActionOrder
 	}
 	spec := PolicySpec{
-		Name: "firewall_policy." + c.name, StatefulRuleOrder: order, StreamExceptionPolicy: c.stream,
+		Name: "firewall_policy." + c.name, StatefulRuleOrder: order, StreamExceptionPolicy: policyspec.StreamExceptionPolicy(c.stream),
 		Env: Env{HomeNet: []netip.Prefix{netip.MustParsePrefix(c.homeNet)}},
 		StatefulGroups: []GroupSpec{{
 			Name: "rule_group." + c.rules, Priority: 1, RuleOrder: order,

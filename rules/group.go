@@ -23,14 +23,17 @@ import (
 // at the offending token: in the rules text, or for standard rules and
 // domain lists at the HCL attribute or block.
 func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
-	rules, diags := parseSource(spec)
+	parsed, diags := parseSource(spec)
 	diags = append(diags, checkRulesString(spec)...)
-	diags = append(diags, checkGroupCapacity(spec, len(rules))...)
+	diags = append(diags, checkGroupCapacity(spec, len(parsed))...)
 	vars := newVarEnv(spec, env)
 	lens := varLengths(spec, env)
-	out := rules[:0]
-	sids := make(map[int64]*Rule, len(rules))
-	for _, r := range rules {
+	all := make([]Rule, len(parsed))
+	out := make([]*Rule, 0, len(parsed))
+	sids := make(map[int64]*Rule, len(parsed))
+	for i, sr := range parsed {
+		r := &all[i]
+		r.Rule = sr
 		d := vars.resolveRule(r)
 		d = append(d, checkRuleLength(r, lens)...)
 		d = append(d, checkAWS(r, spec.RuleOrder)...)
@@ -46,7 +49,7 @@ func LoadGroup(spec GroupSpec, env Env) ([]*Rule, hcl.Diagnostics) {
 }
 
 // parseSource parses whichever rules source the group has.
-func parseSource(spec GroupSpec) ([]*Rule, hcl.Diagnostics) {
+func parseSource(spec GroupSpec) ([]*syntax.Rule, hcl.Diagnostics) {
 	switch {
 	case spec.Text != nil:
 		return syntax.ParseText(*spec.Text)

@@ -23,7 +23,7 @@ type Policy struct {
 	user []*Rule
 	// defaults are the stateful default actions, applied after the rules.
 	defaults        policyDefaults
-	streamException string
+	streamException policyspec.StreamExceptionPolicy
 	index           *ruleIndex
 	stateless       *statelessEngine
 	// cache memoises Evaluate (see evalCache).
@@ -61,7 +61,7 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 		p.order = policyspec.DefaultActionOrder
 	}
 	if p.streamException == "" {
-		p.streamException = "DROP"
+		p.streamException = policyspec.StreamDrop
 	}
 	diags = append(diags, p.checkSettings(spec)...)
 	groups := append([]GroupSpec(nil), spec.StatefulGroups...)

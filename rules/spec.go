@@ -46,8 +46,9 @@ type PolicySpec struct {
 	// StatefulDefaultActions, such as "aws:drop_established" (strict
 	// order only).
 	StatefulDefaultActions []string
-	// StreamExceptionPolicy is "DROP", "CONTINUE" or "REJECT".
-	StreamExceptionPolicy string
+	// StreamExceptionPolicy is StreamDrop, StreamContinue or StreamReject
+	// ("" counts as StreamDrop).
+	StreamExceptionPolicy policyspec.StreamExceptionPolicy
 	Env                   Env
 	// StatefulGroups in any order; strict order sorts them by priority.
 	StatefulGroups []GroupSpec

@@ -19,9 +19,9 @@ var awsStandardProtocols = []string{
 // standardRules turns standard 5-tuple rules into rules: each is written
 // as the Suricata rule AWS generates for it and parsed, with diagnostics
 // pointing at the HCL attributes and rule_option blocks.
-func standardRules(srs []policyspec.StandardRule) ([]*Rule, hcl.Diagnostics) {
+func standardRules(srs []policyspec.StandardRule) ([]*syntax.Rule, hcl.Diagnostics) {
 	var (
-		out   []*Rule
+		out   []*syntax.Rule
 		diags hcl.Diagnostics
 	)
 	for i := range srs {
@@ -35,7 +35,7 @@ func standardRules(srs []policyspec.StandardRule) ([]*Rule, hcl.Diagnostics) {
 }
 
 // standardRule builds and parses one standard rule.
-func standardRule(sr *policyspec.StandardRule) (*Rule, hcl.Diagnostics) {
+func standardRule(sr *policyspec.StandardRule) (*syntax.Rule, hcl.Diagnostics) {
 	g := syntax.NewGenerator(sr.Range.Filename)
 	attr := func(name string) *hcl.Range {
 		if rng, ok := sr.AttrRanges[name]; ok {

@@ -2,11 +2,9 @@ package rules
 
 import "github.com/vpcreach/vpcreach/rules/syntax"
 
-// The rule syntax tree comes from package syntax; rules resolves its
-// header (LoadGroup) and returns it from its API under these names.
+// The parts of the rule syntax tree that rules' API shows (a Rule's
+// embedded syntax.Rule, Decision.Rule.Action, ...) under rules' names.
 type (
-	// Rule is one parsed stateful rule (see syntax.Rule).
-	Rule = syntax.Rule
 	// Option is one rule option (see syntax.Option).
 	Option = syntax.Option
 	// Action is a stateful rule action (see syntax.Action).

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/rules/syntax"
 )
 
@@ -30,7 +31,7 @@ var verifyRefusalsAllowed = map[string]bool{"Invalid rule action": true, "Invali
 func TestSuricataVerifyNotRefused(t *testing.T) {
 	t.Parallel()
 	rules := verifyRules(t, corpus(t, "suricata-verify/tests"))
-	accepted := readLines(t, "testdata/values/verify-accepted.txt")
+	accepted := golden.ReadSet(t, "testdata/values/verify-accepted.txt")
 	checked := 0
 	for _, l := range rules {
 		sum := sha256.Sum256([]byte(l))

@@ -62,9 +62,9 @@ func (l *loader) resolvePolicy(b *policyBlock, p *FirewallPolicy) {
 	if o, ok := l.oneOf(b.StatefulRuleOrder, of("stateful_rule_order", p), string(policyspec.StrictOrder), string(policyspec.DefaultActionOrder)); ok {
 		p.StatefulRuleOrder = policyspec.RuleOrder(o)
 	}
-	p.StreamExceptionPolicy = "DROP"
+	p.StreamExceptionPolicy = policyspec.StreamDrop
 	if s, ok := l.oneOf(b.StreamExceptionPolicy, of("stream_exception_policy", p), "DROP", "CONTINUE", "REJECT"); ok {
-		p.StreamExceptionPolicy = s
+		p.StreamExceptionPolicy = policyspec.StreamExceptionPolicy(s)
 	}
 	l.statefulDefaults(b, p)
 	if present(b.HomeNet) {

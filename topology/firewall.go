@@ -39,8 +39,9 @@ type FirewallPolicy struct {
 	// StatefulDefaultActions (strict order only), such as
 	// "aws:drop_established"; empty means unmatched traffic passes.
 	StatefulDefaultActions []string
-	// StreamExceptionPolicy is "DROP" (default), "CONTINUE" or "REJECT".
-	StreamExceptionPolicy string
+	// StreamExceptionPolicy is policyspec.StreamDrop (the default),
+	// StreamContinue or StreamReject.
+	StreamExceptionPolicy policyspec.StreamExceptionPolicy
 	// HomeNet is the policy's home_net, or nil when not set (HOME_NET then
 	// defaults to the firewall VPC's CIDRs).
 	HomeNet []netip.Prefix

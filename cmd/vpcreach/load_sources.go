@@ -5,13 +5,13 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"testing/fstest"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/vpcreach/vpcreach/importer"
 	"github.com/vpcreach/vpcreach/importer/awscli"
 	"github.com/vpcreach/vpcreach/importer/tfjson"
+	"github.com/vpcreach/vpcreach/internal/memfs"
 	"github.com/vpcreach/vpcreach/topology"
 )
 
@@ -114,7 +114,7 @@ func (c *cli) loadSources(paths topoPaths) (*topology.Topology, hcl.Diagnostics)
 		}
 		return topology.LoadPathsWith(paths, opts)
 	}
-	mem := fstest.MapFS{}
+	mem := memfs.FS{}
 	var dirs []string
 	var diags hcl.Diagnostics
 	files := map[string]*hcl.File{}
@@ -147,7 +147,7 @@ func (c *cli) loadSources(paths topoPaths) (*topology.Topology, hcl.Diagnostics)
 		}
 		dir := fmt.Sprintf("vpcreach-import-%d", i+1)
 		for _, f := range importer.Render(m) {
-			mem[path.Join(dir, f.Name)] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+			mem[path.Join(dir, f.Name)] = f.Data
 		}
 		dirs = append(dirs, dir)
 		c.importSummary(p, dir, m)
@@ -188,7 +188,7 @@ func (c *cli) importSummary(src, dir string, m *importer.Model) {
 // vpcreach-import-) and everything else from base.
 type overlay struct {
 	base fs.FS
-	mem  fstest.MapFS
+	mem  memfs.FS
 }
 
 func (o overlay) Open(name string) (fs.File, error) {

@@ -6,15 +6,20 @@ package golden
 import (
 	"bytes"
 	"fmt"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/hashicorp/hcl/v2"
+	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/diag"
+	"github.com/vpcreach/vpcreach/ports"
 )
 
 // Check compares got with the file at path, or, with update, rewrites the
@@ -80,4 +85,36 @@ func SortDiags(diags hcl.Diagnostics) {
 		}
 		return diags[i].Summary < diags[j].Summary
 	})
+}
+
+// SetOptions returns cmp options that compare netip values, ports.Set and
+// *netipx.IPSet by value (a nil set equals only nil).
+func SetOptions() []cmp.Option {
+	return []cmp.Option{
+		cmpopts.EquateComparable(netip.Prefix{}, netip.Addr{}),
+		cmp.Comparer(func(a, b ports.Set) bool { return a.Equal(b) }),
+		cmp.Comparer(func(a, b *netipx.IPSet) bool {
+			if a == nil || b == nil {
+				return a == b
+			}
+			return a.Equal(b)
+		}),
+	}
+}
+
+// ReadSet reads a testdata list into a set: one entry a line, blanks
+// around it trimmed, blank lines and '#' comments skipped.
+func ReadSet(tb testing.TB, path string) map[string]bool {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
 }

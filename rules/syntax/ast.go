@@ -12,9 +12,9 @@ package syntax
 
 import (
 	"net/netip"
+	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
-	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/policyspec"
 	"github.com/vpcreach/vpcreach/ports"
@@ -60,8 +60,9 @@ const (
 	FormatDomainList                   // generated from a domain_list
 )
 
-// Rule is one parsed stateful rule: its syntax tree with positions and,
-// after LoadGroup, its header resolved to address and port sets.
+// Rule is one parsed stateful rule: its syntax tree with positions. What
+// it means (its header resolved against variables, its group) is
+// rules.Rule's.
 type Rule struct {
 	Action   Action
 	Protocol string // lower case, as written: "ip", "tcp", "tls", "http", ...
@@ -90,21 +91,11 @@ type Rule struct {
 	// the stateful_rule block, for a domain list the domain_list block.
 	Range  hcl.Range
 	Format Format
-
-	// Set by LoadGroup.
-	Group string // rule group address, such as "rule_group.egress"
-	Index int    // position within the group, from 0
-
-	// Resolved header, set by rules.LoadGroup: the addresses and ports the
-	// rule matches. "any" is the full set (every IPv4 and IPv6 address,
-	// ports 0-65535); as in netipx, a nil or empty set means nothing.
-	Src, Dst           *netipx.IPSet
-	SrcPorts, DstPorts ports.Set
 }
 
 // Location returns "FILE:LINE" of the rule's start, as the CLI shows it.
 func (r *Rule) Location() string {
-	return r.Range.Filename + ":" + itoa(r.Range.Start.Line)
+	return r.Range.Filename + ":" + strconv.Itoa(r.Range.Start.Line)
 }
 
 // Option is one rule option, "name" or "name:value;".
@@ -170,25 +161,3 @@ type PortExpr struct {
 // Text is Suricata rule text with the position of each of its lines in the
 // source file. It is the parser's input.
 type Text = policyspec.Text
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

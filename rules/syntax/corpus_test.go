@@ -1,16 +1,15 @@
 package syntax
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
 )
 
@@ -111,7 +110,7 @@ func samePort(a, b *PortExpr) bool {
 func TestAWSSamples(t *testing.T) {
 	t.Parallel()
 	dir := corpus(t, "aws-samples/sample-suricata-generator")
-	loadable := readLines(t, "testdata/aws-samples-suricata-ok.txt")
+	loadable := golden.ReadSet(t, "testdata/aws-samples-suricata-ok.txt")
 	var rejected []string
 	for _, name := range []string{"aws_rule_examples.rules", "best_practices.rules"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
@@ -142,22 +141,4 @@ func TestAWSSamples(t *testing.T) {
 	if diff := cmp.Diff(want, rejected); diff != "" {
 		t.Errorf("rejected rules (-want +got):\n%s", diff)
 	}
-}
-
-// readLines reads a testdata list into a set, skipping '#' comments.
-func readLines(t *testing.T, path string) map[string]bool {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			out[l] = true
-		}
-	}
-	return out
 }

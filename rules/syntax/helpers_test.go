@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"flag"
-	"net/netip"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,11 +9,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/hashicorp/hcl/v2"
-	"go4.org/netipx"
 
 	"github.com/vpcreach/vpcreach/internal/golden"
 	"github.com/vpcreach/vpcreach/internal/testcorpus"
-	"github.com/vpcreach/vpcreach/ports"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -30,22 +27,13 @@ func checkGolden(t *testing.T, name, got string) {
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
 // astCmp compares rules, addresses and sets structurally.
-var astCmp = []cmp.Option{
-	cmpopts.EquateComparable(netip.Prefix{}, netip.Addr{}),
-	cmp.Comparer(func(a, b ports.Set) bool { return a.Equal(b) }),
-	cmp.Comparer(func(a, b *netipx.IPSet) bool {
-		if a == nil || b == nil {
-			return a == b
-		}
-		return a.Equal(b)
-	}),
-}
+var astCmp = golden.SetOptions()
 
 // astCmpNoPos is astCmp on the syntax tree only: positions, source text,
-// format and the fields LoadGroup sets are ignored.
+// and format are ignored.
 var astCmpNoPos = append(append([]cmp.Option{}, astCmp...),
 	cmpopts.IgnoreTypes(hcl.Range{}),
-	cmpopts.IgnoreFields(Rule{}, "Text", "Format", "Group", "Index", "Src", "Dst", "SrcPorts", "DstPorts"))
+	cmpopts.IgnoreFields(Rule{}, "Text", "Format"))
 
 // corpus returns the path of a shared corpus (see package testcorpus).
 func corpus(t testing.TB, rel string) string {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -135,7 +136,7 @@ func manyOptionsRule(n int) string {
 func BenchmarkParseNonASCIIManyOptions(b *testing.B) {
 	for _, n := range []int{2000, 20000} {
 		src := manyOptionsRule(n)
-		b.Run(itoa(n), func(b *testing.B) {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if r, diags := ParseRule(src, hcl.InitialPos, "x.rules"); r == nil {
@@ -152,7 +153,7 @@ func BenchmarkParseNonASCIIManyOptions(b *testing.B) {
 func BenchmarkParseContinuedRule(b *testing.B) {
 	for _, n := range []int{2000, 20000} {
 		src := strings.ReplaceAll(manyOptionsRule(n), "; ", "; \\\n")
-		b.Run(itoa(n), func(b *testing.B) {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if rs, diags := ParseText(Text{Filename: "x.rules", Text: src}); len(rs) != 1 {
@@ -170,7 +171,7 @@ func BenchmarkParseContinuedRule(b *testing.B) {
 func BenchmarkParseNestedLists(b *testing.B) {
 	for _, depth := range []int{maxAddrListDepth, 1000, 100000} {
 		src := "alert ip " + nestedNegated(depth, "10.0.0.1") + " any -> any any (sid:1;)"
-		b.Run(itoa(depth), func(b *testing.B) {
+		b.Run(strconv.Itoa(depth), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				r, _ := ParseRule(src, hcl.InitialPos, "x.rules")
