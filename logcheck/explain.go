@@ -107,9 +107,9 @@ func (x *explainer) alert(k logs.AlertKey, cs *logs.ClassStats) explained {
 	}
 	e.model.Firewall = fw.Addr()
 	routeDrift, vis := x.routing(fw, k.FlowKey, cs, &e.model)
-	res, ok := x.evaluate(fw, k.FlowKey, cs, vis, &e.model)
-	if !ok {
-		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
+	res, why := x.evaluate(fw, k.FlowKey, cs, vis, &e.model)
+	if why != "" {
+		e.status, e.reason = StatusAmbiguous, why
 		return e
 	}
 	rule := x.n.RuleBySID(fw, k.SID)
@@ -133,8 +133,8 @@ func (x *explainer) flow(k logs.FlowKey, cs *logs.ClassStats) explained {
 	}
 	e.model.Firewall = fw.Addr()
 	routeDrift, vis := x.routing(fw, k, cs, &e.model)
-	if _, ok := x.evaluate(fw, k, cs, vis, &e.model); !ok {
-		e.status, e.reason = StatusAmbiguous, unsupported(k.Proto)
+	if _, why := x.evaluate(fw, k, cs, vis, &e.model); why != "" {
+		e.status, e.reason = StatusAmbiguous, why
 		return e
 	}
 	e.drift = routeDrift
@@ -159,22 +159,23 @@ func status(d []Drift, reason string) string {
 }
 
 // evaluate runs fw's policy on the class, as an endpoint that sees vis of
-// it, and fills the model's verdict.
-func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, vis rules.Visibility, m *ModelAnswer) (rules.Result, bool) {
+// it, and fills the model's verdict. It returns why it could not ("" when
+// it could).
+func (x *explainer) evaluate(fw *topology.Firewall, k logs.FlowKey, cs *logs.ClassStats, vis rules.Visibility, m *ModelAnswer) (rules.Result, string) {
 	f, ok := flow(k, cs.ClientPort)
 	if !ok {
-		return rules.Result{}, false
+		return rules.Result{}, unsupported(k.Proto)
 	}
 	f.Visibility = vis
 	res, ok := x.n.EvaluateAtFirewall(fw, f)
 	if !ok {
-		return rules.Result{}, false
+		return rules.Result{}, fmt.Sprintf("%s has no compiled policy in the model", fw.Addr())
 	}
 	m.Verdict = res.Verdict.String()
 	if pr, ok := decisive(res); ok {
 		m.DecidedBy = x.infos.decision(x.n, fw, pr)
 	}
-	return res, true
+	return res, ""
 }
 
 // decisive is the phase that characterises a result: its first dropped

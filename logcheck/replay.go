@@ -85,7 +85,7 @@ type observed struct {
 // were blocked.
 func Replay(n *analyzer.Network, c *logs.Classifier, in logs.Input) *ReplayReport {
 	classes := map[replayKey]*observed{}
-	for k, cs := range c.Classes().Flows() {
+	for k, cs := range c.FlowClasses().Flows() {
 		rk := replayKey{k.Client, k.Server, k.Port, k.Proto, k.App, k.SNI, k.HTTPHost}
 		o := classes[rk]
 		if o == nil {

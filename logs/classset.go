@@ -34,9 +34,15 @@ type alertClassKey struct {
 
 // Classes joins the events of each flow across the merged Classifiers and
 // groups the flows into classes: every flow (alerted or not) by FlowKey,
-// and its alerts by AlertKey. Call it once, after the last Merge: it
-// consumes the flows, freeing each Classifier's as it goes.
-func (c *Classifier) Classes() *ClassSet {
+// and its alerts by AlertKey. Call it (or FlowClasses) once, after the
+// last Merge: it consumes the flows, freeing each Classifier's as it goes.
+func (c *Classifier) Classes() *ClassSet { return c.classes(true) }
+
+// FlowClasses is Classes without the alert classes (for callers that need
+// only flows: less memory).
+func (c *Classifier) FlowClasses() *ClassSet { return c.classes(false) }
+
+func (c *Classifier) classes(withAlerts bool) *ClassSet {
 	tab := NewClassifier(Filter{})
 	set := &ClassSet{flows: map[classKey]ClassStats{}, alerts: map[alertClassKey]ClassStats{}}
 	all := append([]*Classifier{c}, c.parts...)
@@ -47,6 +53,9 @@ func (c *Classifier) Classes() *ClassSet {
 			f = globalRec(part, f, tab)
 			for _, other := range all[i+1:] {
 				f = takeFlow(other, p, ref, f, tab)
+			}
+			if !withAlerts {
+				f.alerts = nil
 			}
 			set.add(tab.placeOf(p), ref, f, tab)
 		}
