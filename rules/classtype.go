@@ -59,21 +59,33 @@ config classification: command-and-control,Malware Command and Control Activity 
 // priority keyword nor a known classtype.
 const defaultPriority = 3
 
-// classtypePriority returns the priority Suricata assigns to classtype
-// name, and whether the name is known.
-func classtypePriority(name string) (int, bool) {
-	name = strings.TrimSpace(name)
-	for _, line := range strings.Split(classificationConfig, "\n") {
+// classtypePriorities maps each classtype of classificationConfig to its
+// priority. It is built once, at package initialisation, and only read.
+var classtypePriorities = parseClassification(classificationConfig)
+
+// parseClassification reads "config classification: NAME,DESCRIPTION,
+// PRIORITY" lines; a line whose priority is not a number is left out.
+func parseClassification(config string) map[string]int {
+	out := map[string]int{}
+	for _, line := range strings.Split(config, "\n") {
 		rest, ok := strings.CutPrefix(line, "config classification:")
 		if !ok {
 			continue
 		}
 		fields := strings.Split(rest, ",")
-		if len(fields) < 3 || strings.TrimSpace(fields[0]) != name {
+		if len(fields) < 3 {
 			continue
 		}
-		p, err := strconv.Atoi(strings.TrimSpace(fields[len(fields)-1]))
-		return p, err == nil
+		if p, err := strconv.Atoi(strings.TrimSpace(fields[len(fields)-1])); err == nil {
+			out[strings.TrimSpace(fields[0])] = p
+		}
 	}
-	return 0, false
+	return out
+}
+
+// classtypePriority returns the priority Suricata assigns to classtype
+// name, and whether the name is known.
+func classtypePriority(name string) (int, bool) {
+	p, ok := classtypePriorities[strings.TrimSpace(name)]
+	return p, ok
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 )
 
@@ -65,7 +64,7 @@ const (
 type bufItem struct {
 	kind    bufItemKind
 	content *contentCond
-	re      *regexp.Regexp
+	re      *lazyRegexp
 	reRel   bool // pcre R flag
 	negated bool // pcre or isdataat negation
 	n       int  // isdataat position
@@ -147,7 +146,7 @@ func matchItems(items []bufItem, buf []byte, prev int) bool {
 		if it.reRel {
 			start = min(prev, len(buf))
 		}
-		loc := it.re.FindIndex(buf[start:])
+		loc := it.re.get().FindIndex(buf[start:])
 		if it.negated {
 			return loc == nil && matchItems(rest, buf, prev)
 		}

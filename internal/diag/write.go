@@ -97,11 +97,14 @@ func (x lineIndexes) of(name string, src []byte) []int {
 	if starts, ok := x[name]; ok {
 		return starts
 	}
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for at := 0; ; {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 || at+i+1 >= len(src) {
+			break
 		}
+		at += i + 1
+		starts = append(starts, at)
 	}
 	if len(src) == 0 {
 		starts = nil
