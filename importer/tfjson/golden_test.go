@@ -2,6 +2,7 @@ package tfjson_test
 
 import (
 	"bytes"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -63,6 +64,7 @@ func TestGolden(t *testing.T) {
 		{"plan-after", "plan.json", tfjson.StateAfter},
 		{"plan-before", "plan.json", tfjson.StateBefore},
 		{"state", "state.json", tfjson.StateAfter},
+		{"state-more", "state-more.json", tfjson.StateAfter},
 	}
 	compared := 0
 	for _, c := range cases {
@@ -176,6 +178,46 @@ func TestStateAnswers(t *testing.T) {
 		r, ok := topo.ResourceByOrigin(id)
 		if !ok || !slices.Contains(comps, r.Addr()) {
 			t.Errorf("the forward path %v does not cross %s", comps, id)
+		}
+	}
+}
+
+// TestStateMore checks the resource types state-more.json adds: a
+// secondary CIDR, the main route table association and a route in the
+// former main table, a peering accepted by its accepter, prefix lists
+// expanded, an instance whose primary interface is its own resource, an
+// Elastic IP, the default security group, network ACL rules and
+// associations.
+func TestStateMore(t *testing.T) {
+	t.Parallel()
+	_, files := imported(t, "state-more.json", tfjson.StateAfter)
+	topo, _ := load(t, files)
+	get := func(id string) topology.Resource {
+		r, ok := topo.ResourceByOrigin(id)
+		if !ok {
+			t.Fatalf("%s not imported", id)
+		}
+		return r
+	}
+	vpc := get("vpc-0a").(*topology.VPC)
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"VPC a CIDRs", vpc.CIDRs, "[10.10.0.0/16 100.64.0.0/16]"},
+		{"VPC a main route table", vpc.MainRouteTable.Addr(), get("rtb-0apriv").Addr()},
+		{"former main table's route", get("rtb-0amain").(*topology.RouteTable).Routes[0].Target.String(), get("pcx-0ab").Addr()},
+		{"private default route", get("rtb-0apriv").(*topology.RouteTable).Routes[0].Target.String(), get("eni-0appl").Addr()},
+		{"appliance source/dest check", get("eni-0appl").(*topology.Instance).SourceDestCheck, false},
+		{"web's Elastic IP", get("i-0web").(*topology.Instance).PublicIP, "203.0.113.50"},
+		{"b's default security group", get("i-0b").(*topology.Instance).SecurityGroups[0].Addr(), get("sg-0bdef").Addr()},
+		{"a2's network ACL", get("subnet-0a2").(*topology.Subnet).NetworkACL.Addr(), get("acl-0apriv").Addr()},
+		{"acl-0apriv ingress rules", len(get("acl-0apriv").(*topology.NetworkACL).Ingress), 2},
+		{"web's prefix list CIDRs", get("sg-0web").(*topology.SecurityGroup).Ingress[0].CIDRs, "[::/0 192.0.2.0/24 198.51.100.0/24]"},
+	}
+	for _, c := range checks {
+		if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
 		}
 	}
 }

@@ -74,24 +74,43 @@ func (r *reader) routeTables() {
 	}
 }
 
-// mainTable returns (creating it) the main route table of the VPC an
-// aws_route names through aws_vpc.X.main_route_table_id.
+// mainTable returns (creating it) the VPC's main route table an aws_route
+// names when no route table resource is that table: through
+// aws_vpc.X.main_route_table_id in the configuration, or by the id a
+// VPC's main_route_table_id holds.
 func (r *reader) mainTable(x *res, vpcs map[string]*importer.VPC, tables map[string]*importer.RouteTable) *importer.RouteTable {
-	vk := r.refExpr(x, []any{"route_table_id"}, []string{"aws_vpc"})
-	v := vpcs[vk]
-	if v == nil {
+	var y *res
+	if k := r.refExpr(x, []any{"route_table_id"}, []string{"aws_vpc"}); k != "" {
+		y = r.byKey(k)
+	} else if id := str(x.v, "route_table_id"); id != "" {
+		for _, z := range r.of("aws_vpc") {
+			if str(z.v, "main_route_table_id") == id {
+				y = z
+			}
+		}
+	}
+	if y == nil || vpcs[y.key] == nil {
 		return nil
 	}
-	if v.MainRouteTable == "" {
-		t := &importer.RouteTable{Origin: importer.Origin{TFAddress: v.TFAddress + ".main_route_table", Name: v.Name + "_main", Where: v.Where}, VPC: vk}
-		if y := r.byAddr[v.TFAddress]; y != nil && str(y.v, "main_route_table_id") != "" {
-			t.AWSID = str(y.v, "main_route_table_id")
-		}
-		v.MainRouteTable = t.Key()
-		tables[t.Key()] = t
-		r.m.RouteTables = append(r.m.RouteTables, t)
+	v := vpcs[y.key]
+	key := str(y.v, "main_route_table_id")
+	if key == "" {
+		key = y.addr + ".main_route_table"
 	}
-	return tables[v.MainRouteTable]
+	if tables[key] == nil {
+		t := &importer.RouteTable{Origin: importer.Origin{Name: v.Name + "_main", Where: v.Where}, VPC: y.key}
+		if key == str(y.v, "main_route_table_id") {
+			t.AWSID = key
+		} else {
+			t.TFAddress = key
+		}
+		tables[key] = t
+		r.m.RouteTables = append(r.m.RouteTables, t)
+		if v.MainRouteTable == "" {
+			v.MainRouteTable = key
+		}
+	}
+	return tables[key]
 }
 
 // route converts one route (obj: its attribute values; path: its place
