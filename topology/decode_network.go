@@ -45,6 +45,7 @@ type routeBlock struct {
 	Body        hcl.Body       `hcl:",body"`
 	Destination hcl.Expression `hcl:"destination"`
 	Target      hcl.Expression `hcl:"target"`
+	Note        hcl.Expression `hcl:"note,optional"`
 }
 
 type igwBlock struct {

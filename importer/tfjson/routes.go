@@ -199,7 +199,7 @@ func (r *reader) targetKey(x *res, key string, y *res, t *importer.RouteTable, d
 		return key, ""
 	}
 	r.m.Skip(key, "route target", r.where(x), "a route of "+x.addr+" sends traffic to it, but "+why+"; the route is written as a blackhole", true)
-	return importer.TargetBlackhole, "stands for " + key + ", which is not modelled (see the import report)"
+	return importer.TargetBlackhole, "stands for " + key + ": " + why + "; vpcreach does not follow the path past it"
 }
 
 // byKey returns the resource with model key k.

@@ -26,10 +26,10 @@ route_table "a-public" {
     destination = "0.0.0.0/0"
     target      = internet_gateway.a-igw
   }
-  # stands for eigw-0a, which is not modelled (see the import report)
   route {
     destination = "::/0"
     target      = "blackhole"
+    note        = "stands for eigw-0a: egress-only internet gateways (IPv6) are not in the topology language; vpcreach does not follow the path past it"
   }
   route {
     destination = "192.0.2.0/24"
