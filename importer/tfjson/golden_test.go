@@ -65,6 +65,7 @@ func TestGolden(t *testing.T) {
 		{"plan-before", "plan.json", tfjson.StateBefore},
 		{"state", "state.json", tfjson.StateAfter},
 		{"state-more", "state-more.json", tfjson.StateAfter},
+		{"plan-firewall", "plan-firewall.json", tfjson.StateAfter},
 	}
 	compared := 0
 	for _, c := range cases {
@@ -219,5 +220,36 @@ func TestStateMore(t *testing.T) {
 		if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
 			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
 		}
+	}
+}
+
+// TestPlanFirewallEndpoints checks routes whose vpc_endpoint_id comes from
+// a local value (not in the plan): each takes the firewall endpoint of its
+// AZ, reported as assumed.
+func TestPlanFirewallEndpoints(t *testing.T) {
+	t.Parallel()
+	m, files := imported(t, "plan-firewall.json", tfjson.StateAfter)
+	topo, _ := load(t, files)
+	n := 0
+	for _, k := range []string{"a", "b"} {
+		r, ok := topo.ResourceByOrigin(fmt.Sprintf("aws_route_table.app[%q]", k))
+		if !ok {
+			t.Fatalf("route table %s not imported", k)
+		}
+		routes := r.(*topology.RouteTable).Routes
+		want := fmt.Sprintf("firewall_endpoint.inspection_us-east-1%s", k)
+		if len(routes) == 0 || routes[0].Target.String() != want {
+			t.Errorf("route table %s: %v, want its default route to %s", k, routes, want)
+		}
+		n++
+	}
+	assumed := 0
+	for _, a := range m.Report.Assumed {
+		if strings.HasPrefix(a.Resource, "aws_route.app_default") {
+			assumed++
+		}
+	}
+	if n != 2 || assumed != 2 {
+		t.Errorf("checked %d tables, %d routes reported as assumed; want 2 and 2", n, assumed)
 	}
 }

@@ -162,6 +162,9 @@ func (r *reader) routeTarget(x *res, t *importer.RouteTable, obj map[string]any,
 			return r.targetKey(x, xs[0].key, xs[0], t, dests)
 		}
 	}
+	if ep := r.impliedFirewallEndpoint(x, t, path, dests); ep != "" {
+		return ep, ""
+	}
 	r.m.Skip(x.addr, x.typ, r.where(x), "a route whose target is not known until apply and cannot be told from the configuration; it is written as a blackhole", true)
 	return importer.TargetBlackhole, "target not known from " + x.addr
 }
@@ -245,4 +248,36 @@ func (r *reader) associations(tables map[string]*importer.RouteTable, vpcs map[s
 			r.m.Skip(x.addr, x.typ, r.where(x), "its VPC or route table is not imported or not known", true)
 		}
 	}
+}
+
+// impliedFirewallEndpoint handles the usual way Terraform routes to a
+// firewall endpoint: vpc_endpoint_id taken from a local value built over
+// the firewall's sync_states (locals are not in the plan's
+// configuration). When the route sets vpc_endpoint_id and its VPC holds
+// exactly one firewall and no Gateway Load Balancer endpoint, the target
+// is that firewall's endpoint in the route's AZ; the report lists it as
+// assumed. It returns "" otherwise.
+func (r *reader) impliedFirewallEndpoint(x *res, t *importer.RouteTable, path []any, dests []netip.Prefix) string {
+	if len(x.exprRefs(append(append([]any(nil), path...), "vpc_endpoint_id")...)) == 0 || t.VPC == "" {
+		return ""
+	}
+	var fws []*res
+	for _, y := range r.of("aws_networkfirewall_firewall") {
+		if r.ref(y, "vpc_id", "aws_vpc") == t.VPC {
+			fws = append(fws, y)
+		}
+	}
+	for _, y := range r.of("aws_vpc_endpoint") {
+		if r.ref(y, "vpc_id", "aws_vpc") == t.VPC && str(y.v, "vpc_endpoint_type") == "GatewayLoadBalancer" {
+			return ""
+		}
+	}
+	if len(fws) != 1 {
+		return ""
+	}
+	ep := r.firewallEndpointFor(fws[0], t, dests)
+	if ep != "" {
+		r.assume(x, "the vpc_endpoint_id of a route (a value vpcreach cannot follow) is taken to be "+ep+", the endpoint of "+fws[0].addr+" in the route's AZ")
+	}
+	return ep
 }
