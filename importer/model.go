@@ -171,6 +171,8 @@ type TGWRoute struct {
 	Destination netip.Prefix
 	Attachment  string
 	Blackhole   bool
+	// Note says what a blackhole route stands for (its note attribute).
+	Note string
 }
 
 // TGWRouteTable is a transit gateway route table.

@@ -111,6 +111,7 @@ type tgwRouteBlock struct {
 	Destination hcl.Expression `hcl:"destination"`
 	Attachment  hcl.Expression `hcl:"attachment,optional"`
 	Blackhole   hcl.Expression `hcl:"blackhole,optional"`
+	Note        hcl.Expression `hcl:"note,optional"`
 }
 
 type tgwAttachmentBlock struct {
