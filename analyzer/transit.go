@@ -49,8 +49,11 @@ func (w *walker) toTGW(from *topology.Subnet, h *Hop, tgw *topology.TransitGatew
 	}
 	ht.TGWRoute = tgwRouteInfo(att.RouteTable, route)
 	if route.Blackhole {
-		f := w.stop(ht, CodeTGWRtbBlackholeRoute, fmt.Sprintf("route %s in %s is a blackhole",
-			route.Destination, att.RouteTable.Addr()))
+		msg := fmt.Sprintf("route %s in %s is a blackhole", route.Destination, att.RouteTable.Addr())
+		if route.Note != "" {
+			msg += " (" + route.Note + ")"
+		}
+		f := w.stop(ht, CodeTGWRtbBlackholeRoute, msg)
 		f.TGWRoute = ht.TGWRoute
 		return
 	}

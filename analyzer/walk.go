@@ -224,7 +224,11 @@ func (w *walker) follow(from *topology.Subnet, h *Hop, rt *topology.RouteTable, 
 	case topology.TargetLocal:
 		w.local(from, h)
 	case topology.TargetBlackhole:
-		f := w.stop(h, CodeBlackholeRoute, fmt.Sprintf("route %s in %s is a blackhole", route.Destination, rt.Addr()))
+		msg := fmt.Sprintf("route %s in %s is a blackhole", route.Destination, rt.Addr())
+		if route.Note != "" {
+			msg += " (" + route.Note + ")"
+		}
+		f := w.stop(h, CodeBlackholeRoute, msg)
 		f.Route = h.Route
 	case topology.TargetInternetGateway:
 		w.leave(from, h, nil)

@@ -100,8 +100,9 @@ type Subnet struct {
 type Route struct {
 	Destination netip.Prefix
 	Target      string
-	// Note is written as a comment beside the route (why it is a
-	// blackhole, what it stands for).
+	// Note is written as the route's note attribute (why it is a
+	// blackhole, what it stands for); analyze path shows it when a path
+	// ends at the route.
 	Note string
 }
 
@@ -170,6 +171,8 @@ type TGWRoute struct {
 	Destination netip.Prefix
 	Attachment  string
 	Blackhole   bool
+	// Note says what a blackhole route stands for (its note attribute).
+	Note string
 }
 
 // TGWRouteTable is a transit gateway route table.

@@ -224,7 +224,7 @@ func (r *resolver) routes(t *RouteTable) {
 		}
 		r.m.Skip(rt.Target, "route target", t.Where, fmt.Sprintf(
 			"route table %s sends %s to it, but it is not imported; the route is written as a blackhole", t.key(), rt.Destination), true)
-		rt.Note = "was " + rt.Target + ", which is not imported"
+		rt.Note = "stands for " + rt.Target + ", which the import does not hold; vpcreach does not follow the path past it"
 		rt.Target = TargetBlackhole
 	}
 }
@@ -237,6 +237,7 @@ func (r *resolver) tgwRoutes(t *TGWRouteTable) {
 		}
 		r.m.Skip(rt.Attachment, "transit gateway attachment", t.Where, fmt.Sprintf(
 			"transit gateway route table %s sends %s to it, but it is not imported; the route is written as a blackhole", t.key(), rt.Destination), true)
+		rt.Note = "stands for " + rt.Attachment + ", which the import does not hold; vpcreach does not follow the path past it"
 		rt.Attachment, rt.Blackhole = "", true
 	}
 }

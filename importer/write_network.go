@@ -18,9 +18,6 @@ func (w *writer) routeTable(body *hclwrite.Body, t *RouteTable) {
 	b := newBlock(body, w.n, "route_table", &t.Origin)
 	b.ref("vpc", t.VPC)
 	for _, r := range t.Routes {
-		if r.Note != "" {
-			b.comment(r.Note)
-		}
 		rb := b.sub("route")
 		rb.str("destination", r.Destination.String())
 		if r.Target == TargetLocal || r.Target == TargetBlackhole {
@@ -28,6 +25,7 @@ func (w *writer) routeTable(body *hclwrite.Body, t *RouteTable) {
 		} else {
 			rb.ref("target", r.Target)
 		}
+		rb.str("note", r.Note)
 	}
 }
 

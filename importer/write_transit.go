@@ -33,6 +33,7 @@ func (w *writer) transit() (*hclwrite.File, bool) {
 			} else {
 				rb.ref("attachment", r.Attachment)
 			}
+			rb.str("note", r.Note)
 		}
 	}
 	for _, a := range byName(w.n, m.TGWAttachments) {

@@ -86,6 +86,9 @@ func (l *loader) resolveRouteTable(b *routeTableBlock, rt *RouteTable) {
 			continue
 		}
 		r.Destination, r.Target = dst, tgt
+		if present(rb.Note) {
+			r.Note, _ = l.str(rb.Note, "note of a route of "+rt.Addr())
+		}
 		rt.Routes = append(rt.Routes, r)
 		l.routeSrc[r] = rb
 	}

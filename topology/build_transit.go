@@ -17,6 +17,9 @@ func (l *loader) resolveTGWRouteTable(b *tgwRouteTableBlock, rt *TGWRouteTable) 
 		r.Attachment, _ = l.ref(rb.Attachment, "attachment of a route of "+rt.Addr(), "transit_gateway_attachment").(*TGWAttachment)
 		bh, bok := l.boolean(rb.Blackhole, "blackhole of a route of "+rt.Addr())
 		r.Blackhole = bok && bh
+		if present(rb.Note) {
+			r.Note, _ = l.str(rb.Note, "note of a route of "+rt.Addr())
+		}
 		switch {
 		case hasAtt && r.Blackhole:
 			l.errorf(rb.Blackhole.Range(), "Route with attachment and blackhole",

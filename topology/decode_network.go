@@ -45,6 +45,7 @@ type routeBlock struct {
 	Body        hcl.Body       `hcl:",body"`
 	Destination hcl.Expression `hcl:"destination"`
 	Target      hcl.Expression `hcl:"target"`
+	Note        hcl.Expression `hcl:"note,optional"`
 }
 
 type igwBlock struct {
@@ -110,6 +111,7 @@ type tgwRouteBlock struct {
 	Destination hcl.Expression `hcl:"destination"`
 	Attachment  hcl.Expression `hcl:"attachment,optional"`
 	Blackhole   hcl.Expression `hcl:"blackhole,optional"`
+	Note        hcl.Expression `hcl:"note,optional"`
 }
 
 type tgwAttachmentBlock struct {

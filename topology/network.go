@@ -129,6 +129,10 @@ type Route struct {
 	// Range is the route block's range; for a local route, the range of the
 	// route table (or VPC, for an implicit table) block.
 	Range hcl.Range
+	// Note is the route's note attribute: what a blackhole route stands
+	// for (vpcreach import writes one for a target it cannot model), shown
+	// when a path ends there.
+	Note string
 }
 
 // TargetKind is the kind of a route target.

@@ -36,6 +36,9 @@ type TGWRoute struct {
 	Attachment *TGWAttachment
 	Blackhole  bool
 	Propagated bool
+	// Note is the route's note attribute (what a blackhole route stands
+	// for), shown when a path ends there.
+	Note string
 	// Range is the route block's range; for a propagated route, the
 	// propagating attachment's propagate_to attribute.
 	Range hcl.Range

@@ -107,6 +107,9 @@ func (c *cli) finishImport(f *importFlags, m *importer.Model, files map[string]*
 		return withCode(exitError, err)
 	}
 	fmt.Fprintf(c.stdout, "wrote %s to %s\n", plural(len(out), "file"), f.out)
+	if len(out) == 0 {
+		fmt.Fprintln(c.stderr, "Warning: the input holds no VPC, transit gateway or firewall vpcreach can import; the output directory is empty.")
+	}
 	return nil
 }
 

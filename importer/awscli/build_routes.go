@@ -122,7 +122,7 @@ func (b *builder) routeTarget(it item[routeTable], r route) (string, string) {
 	if why := unsupportedTarget(id, b.firewallEndpoints); why != "" {
 		b.m.Skip(id, "route target", it.where, fmt.Sprintf(
 			"route table %s sends traffic to it, but %s; the route is written as a blackhole", it.v.RouteTableId, why), true)
-		return importer.TargetBlackhole, "stands for " + id + ", which is not modelled (see the import report)"
+		return importer.TargetBlackhole, "stands for " + id + ": " + why + "; vpcreach does not follow the path past it"
 	}
 	return id, ""
 }

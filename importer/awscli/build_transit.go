@@ -108,8 +108,11 @@ func (b *builder) tgwRoutes(rt string) []importer.TGWRoute {
 			if !tr.Blackhole && len(r.TransitGatewayAttachments) > 0 {
 				tr.Attachment = r.TransitGatewayAttachments[0].TransitGatewayAttachmentId
 			}
-			if !tr.Blackhole && tr.Attachment == "" {
-				tr.Blackhole = true
+			switch {
+			case r.State == "blackhole":
+				tr.Note = "AWS reports this route as a blackhole"
+			case tr.Attachment == "":
+				tr.Blackhole, tr.Note = true, "the route names no attachment; vpcreach does not follow the path past it"
 			}
 			out = append(out, tr)
 		}

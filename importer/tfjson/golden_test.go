@@ -3,6 +3,7 @@ package tfjson_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -63,6 +64,8 @@ func TestGolden(t *testing.T) {
 		{"plan-after", "plan.json", tfjson.StateAfter},
 		{"plan-before", "plan.json", tfjson.StateBefore},
 		{"state", "state.json", tfjson.StateAfter},
+		{"state-more", "state-more.json", tfjson.StateAfter},
+		{"plan-firewall", "plan-firewall.json", tfjson.StateAfter},
 	}
 	compared := 0
 	for _, c := range cases {
@@ -177,5 +180,76 @@ func TestStateAnswers(t *testing.T) {
 		if !ok || !slices.Contains(comps, r.Addr()) {
 			t.Errorf("the forward path %v does not cross %s", comps, id)
 		}
+	}
+}
+
+// TestStateMore checks the resource types state-more.json adds: a
+// secondary CIDR, the main route table association and a route in the
+// former main table, a peering accepted by its accepter, prefix lists
+// expanded, an instance whose primary interface is its own resource, an
+// Elastic IP, the default security group, network ACL rules and
+// associations.
+func TestStateMore(t *testing.T) {
+	t.Parallel()
+	_, files := imported(t, "state-more.json", tfjson.StateAfter)
+	topo, _ := load(t, files)
+	get := func(id string) topology.Resource {
+		r, ok := topo.ResourceByOrigin(id)
+		if !ok {
+			t.Fatalf("%s not imported", id)
+		}
+		return r
+	}
+	vpc := get("vpc-0a").(*topology.VPC)
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"VPC a CIDRs", vpc.CIDRs, "[10.10.0.0/16 100.64.0.0/16]"},
+		{"VPC a main route table", vpc.MainRouteTable.Addr(), get("rtb-0apriv").Addr()},
+		{"former main table's route", get("rtb-0amain").(*topology.RouteTable).Routes[0].Target.String(), get("pcx-0ab").Addr()},
+		{"private default route", get("rtb-0apriv").(*topology.RouteTable).Routes[0].Target.String(), get("eni-0appl").Addr()},
+		{"appliance source/dest check", get("eni-0appl").(*topology.Instance).SourceDestCheck, false},
+		{"web's Elastic IP", get("i-0web").(*topology.Instance).PublicIP, "203.0.113.50"},
+		{"b's default security group", get("i-0b").(*topology.Instance).SecurityGroups[0].Addr(), get("sg-0bdef").Addr()},
+		{"a2's network ACL", get("subnet-0a2").(*topology.Subnet).NetworkACL.Addr(), get("acl-0apriv").Addr()},
+		{"acl-0apriv ingress rules", len(get("acl-0apriv").(*topology.NetworkACL).Ingress), 2},
+		{"web's prefix list CIDRs", get("sg-0web").(*topology.SecurityGroup).Ingress[0].CIDRs, "[::/0 192.0.2.0/24 198.51.100.0/24]"},
+	}
+	for _, c := range checks {
+		if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.what, c.got, c.want)
+		}
+	}
+}
+
+// TestPlanFirewallEndpoints checks routes whose vpc_endpoint_id comes from
+// a local value (not in the plan): each takes the firewall endpoint of its
+// AZ, reported as assumed.
+func TestPlanFirewallEndpoints(t *testing.T) {
+	t.Parallel()
+	m, files := imported(t, "plan-firewall.json", tfjson.StateAfter)
+	topo, _ := load(t, files)
+	n := 0
+	for _, k := range []string{"a", "b"} {
+		r, ok := topo.ResourceByOrigin(fmt.Sprintf("aws_route_table.app[%q]", k))
+		if !ok {
+			t.Fatalf("route table %s not imported", k)
+		}
+		routes := r.(*topology.RouteTable).Routes
+		want := fmt.Sprintf("firewall_endpoint.inspection_us-east-1%s", k)
+		if len(routes) == 0 || routes[0].Target.String() != want {
+			t.Errorf("route table %s: %v, want its default route to %s", k, routes, want)
+		}
+		n++
+	}
+	assumed := 0
+	for _, a := range m.Report.Assumed {
+		if strings.HasPrefix(a.Resource, "aws_route.app_default") {
+			assumed++
+		}
+	}
+	if n != 2 || assumed != 2 {
+		t.Errorf("checked %d tables, %d routes reported as assumed; want 2 and 2", n, assumed)
 	}
 }

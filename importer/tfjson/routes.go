@@ -74,24 +74,43 @@ func (r *reader) routeTables() {
 	}
 }
 
-// mainTable returns (creating it) the main route table of the VPC an
-// aws_route names through aws_vpc.X.main_route_table_id.
+// mainTable returns (creating it) the VPC's main route table an aws_route
+// names when no route table resource is that table: through
+// aws_vpc.X.main_route_table_id in the configuration, or by the id a
+// VPC's main_route_table_id holds.
 func (r *reader) mainTable(x *res, vpcs map[string]*importer.VPC, tables map[string]*importer.RouteTable) *importer.RouteTable {
-	vk := r.refExpr(x, []any{"route_table_id"}, []string{"aws_vpc"})
-	v := vpcs[vk]
-	if v == nil {
+	var y *res
+	if k := r.refExpr(x, []any{"route_table_id"}, []string{"aws_vpc"}); k != "" {
+		y = r.byKey(k)
+	} else if id := str(x.v, "route_table_id"); id != "" {
+		for _, z := range r.of("aws_vpc") {
+			if str(z.v, "main_route_table_id") == id {
+				y = z
+			}
+		}
+	}
+	if y == nil || vpcs[y.key] == nil {
 		return nil
 	}
-	if v.MainRouteTable == "" {
-		t := &importer.RouteTable{Origin: importer.Origin{TFAddress: v.TFAddress + ".main_route_table", Name: v.Name + "_main", Where: v.Where}, VPC: vk}
-		if y := r.byAddr[v.TFAddress]; y != nil && str(y.v, "main_route_table_id") != "" {
-			t.AWSID = str(y.v, "main_route_table_id")
-		}
-		v.MainRouteTable = t.Key()
-		tables[t.Key()] = t
-		r.m.RouteTables = append(r.m.RouteTables, t)
+	v := vpcs[y.key]
+	key := str(y.v, "main_route_table_id")
+	if key == "" {
+		key = y.addr + ".main_route_table"
 	}
-	return tables[v.MainRouteTable]
+	if tables[key] == nil {
+		t := &importer.RouteTable{Origin: importer.Origin{Name: v.Name + "_main", Where: v.Where}, VPC: y.key}
+		if key == str(y.v, "main_route_table_id") {
+			t.AWSID = key
+		} else {
+			t.TFAddress = key
+		}
+		tables[key] = t
+		r.m.RouteTables = append(r.m.RouteTables, t)
+		if v.MainRouteTable == "" {
+			v.MainRouteTable = key
+		}
+	}
+	return tables[key]
 }
 
 // route converts one route (obj: its attribute values; path: its place
@@ -143,6 +162,9 @@ func (r *reader) routeTarget(x *res, t *importer.RouteTable, obj map[string]any,
 			return r.targetKey(x, xs[0].key, xs[0], t, dests)
 		}
 	}
+	if ep := r.impliedFirewallEndpoint(x, t, path, dests); ep != "" {
+		return ep, ""
+	}
 	r.m.Skip(x.addr, x.typ, r.where(x), "a route whose target is not known until apply and cannot be told from the configuration; it is written as a blackhole", true)
 	return importer.TargetBlackhole, "target not known from " + x.addr
 }
@@ -180,7 +202,7 @@ func (r *reader) targetKey(x *res, key string, y *res, t *importer.RouteTable, d
 		return key, ""
 	}
 	r.m.Skip(key, "route target", r.where(x), "a route of "+x.addr+" sends traffic to it, but "+why+"; the route is written as a blackhole", true)
-	return importer.TargetBlackhole, "stands for " + key + ", which is not modelled (see the import report)"
+	return importer.TargetBlackhole, "stands for " + key + ": " + why + "; vpcreach does not follow the path past it"
 }
 
 // byKey returns the resource with model key k.
@@ -226,4 +248,36 @@ func (r *reader) associations(tables map[string]*importer.RouteTable, vpcs map[s
 			r.m.Skip(x.addr, x.typ, r.where(x), "its VPC or route table is not imported or not known", true)
 		}
 	}
+}
+
+// impliedFirewallEndpoint handles the usual way Terraform routes to a
+// firewall endpoint: vpc_endpoint_id taken from a local value built over
+// the firewall's sync_states (locals are not in the plan's
+// configuration). When the route sets vpc_endpoint_id and its VPC holds
+// exactly one firewall and no Gateway Load Balancer endpoint, the target
+// is that firewall's endpoint in the route's AZ; the report lists it as
+// assumed. It returns "" otherwise.
+func (r *reader) impliedFirewallEndpoint(x *res, t *importer.RouteTable, path []any, dests []netip.Prefix) string {
+	if len(x.exprRefs(append(append([]any(nil), path...), "vpc_endpoint_id")...)) == 0 || t.VPC == "" {
+		return ""
+	}
+	var fws []*res
+	for _, y := range r.of("aws_networkfirewall_firewall") {
+		if r.ref(y, "vpc_id", "aws_vpc") == t.VPC {
+			fws = append(fws, y)
+		}
+	}
+	for _, y := range r.of("aws_vpc_endpoint") {
+		if r.ref(y, "vpc_id", "aws_vpc") == t.VPC && str(y.v, "vpc_endpoint_type") == "GatewayLoadBalancer" {
+			return ""
+		}
+	}
+	if len(fws) != 1 {
+		return ""
+	}
+	ep := r.firewallEndpointFor(fws[0], t, dests)
+	if ep != "" {
+		r.assume(x, "the vpc_endpoint_id of a route (a value vpcreach cannot follow) is taken to be "+ep+", the endpoint of "+fws[0].addr+" in the route's AZ")
+	}
+	return ep
 }

@@ -131,6 +131,7 @@ func (r *reader) tgwRoute(x *res, tables map[string]*importer.TGWRouteTable, def
 		if route.Attachment == "" {
 			r.m.Skip(x.addr, x.typ, r.where(x), "its attachment is not a VPC attachment vpcreach imports, or is not known; the route is written as a blackhole", true)
 			route.Blackhole = true
+			route.Note = "its attachment is not a VPC attachment vpcreach imports, or is not known; vpcreach does not follow the path past it"
 		}
 	}
 	t.Routes = append(t.Routes, route)

@@ -21,10 +21,12 @@ transit_gateway_route_table "hub" {
   route {
     destination = "172.16.0.0/12"
     blackhole   = true
+    note        = "AWS reports this route as a blackhole"
   }
   route {
     destination = "192.168.0.0/16"
     blackhole   = true
+    note        = "stands for tgw-attach-0vpn, which the import does not hold; vpcreach does not follow the path past it"
   }
 }
 
