@@ -10,17 +10,19 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Write renders diags after sorting and deduplicating them, in HCL's layout
-// with the column added and the offending text underlined:
+// Write renders diags after sorting and deduplicating them, each starting
+// with FILE:LINE:COLUMN (as compilers, editors and CI problem matchers read
+// it), then the block that holds it and the offending text underlined:
 //
-//	Error: Undefined variable
+//	net/main.hcl:8:32: Error: Undefined variable
 //
-//	  on net/main.hcl line 8, column 32, in rule_group "rg":
+//	  in rule_group "rg":
 //	   8:     drop tcp $HOME_NET any -> $NOT_DEFINED 80 (sid:2;)
 //	                                    ^^^^^^^^^^^^
 //
 //	The rule uses $NOT_DEFINED, which is not defined. ...
 //
+// A diagnostic without a subject starts with its severity ("Error: ...").
 // files gives the source of each file named by a subject (HCL and rules
 // files alike); without it the source line is left out.
 func Write(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
@@ -37,6 +39,9 @@ func writeOne(b *bytes.Buffer, files map[string]*hcl.File, d *hcl.Diagnostic) {
 	if d.Severity == hcl.DiagWarning {
 		sev = "Warning"
 	}
+	if s := d.Subject; s != nil {
+		fmt.Fprintf(b, "%s:%d:%d: ", s.Filename, s.Start.Line, s.Start.Column)
+	}
 	fmt.Fprintf(b, "%s: %s\n\n", sev, d.Summary)
 	if s := d.Subject; s != nil {
 		writeSubject(b, files[s.Filename], *s)
@@ -46,18 +51,16 @@ func writeOne(b *bytes.Buffer, files map[string]*hcl.File, d *hcl.Diagnostic) {
 	}
 }
 
-// writeSubject writes the "on FILE line N, column C" line and the source
+// writeSubject writes the "in BLOCK:" line (HCL files) and the source
 // lines the subject covers, each underlined where the subject lies.
 func writeSubject(b *bytes.Buffer, file *hcl.File, s hcl.Range) {
-	where := fmt.Sprintf("  on %s line %d, column %d", s.Filename, s.Start.Line, s.Start.Column)
 	if file == nil || file.Bytes == nil {
-		fmt.Fprintf(b, "%s:\n  (source code not available)\n\n", where)
+		b.WriteString("  (source code not available)\n\n")
 		return
 	}
 	if ctx := contextOf(file, s.Start.Byte); ctx != "" {
-		where += ", in " + ctx
+		fmt.Fprintf(b, "  in %s:\n", ctx)
 	}
-	fmt.Fprintf(b, "%s:\n", where)
 	sc := bufio.NewScanner(bytes.NewReader(file.Bytes))
 	sc.Buffer(make([]byte, 0, 64*1024), len(file.Bytes)+1)
 	for line := 1; sc.Scan(); line++ {
