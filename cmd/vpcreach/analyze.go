@@ -14,7 +14,7 @@ func (c *cli) analyzeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "analyze",
 		Short: "Analyze reachability",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
@@ -34,7 +34,7 @@ type pathFlags struct {
 func (c *cli) analyzePathCmd() *cobra.Command {
 	var f pathFlags
 	cmd := &cobra.Command{
-		Use:   "path -t DIR --from A --to B [--protocol tcp] [--port 443]",
+		Use:   "path [-t DIR] --from A --to B [--protocol tcp] [--port 443]",
 		Short: "Analyze one path, forward and return, with explanations",
 		Long: "path answers whether --from reaches --to, walking the request and the reply hop by hop.\n" +
 			"Endpoints are resource addresses (instance.web, subnet.app_a, internet_gateway.igw,\n" +
@@ -70,7 +70,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	fl.StringVarP(&f.dir, "topology", "t", ".", topologyUsage)
 	fl.StringVar(&f.from, "from", "", "source: a resource address or an IP address")
 	fl.StringVar(&f.to, "to", "", "destination: a resource address or an IP address")
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
@@ -89,11 +89,20 @@ func (f *pathFlags) query(cmd *cobra.Command) (analyzer.Query, error) {
 	if f.from == "" || f.to == "" {
 		return analyzer.Query{}, errors.New("both --from and --to are required")
 	}
-	proto, err := analyzer.ParseProtocol(f.protocol)
+	proto, err := parseProtocol(f.protocol)
 	if err != nil {
-		return analyzer.Query{}, fmt.Errorf("--protocol: %w", err)
+		return analyzer.Query{}, err
 	}
-	q := analyzer.Query{From: f.from, To: f.to, Protocol: proto, App: f.app, SNI: f.sni, HTTPHost: f.httpHost}
+	if !proto.HasPorts() {
+		if err := notForICMP(cmd, "port", "source-port", "app", "sni", "http-host"); err != nil {
+			return analyzer.Query{}, err
+		}
+	}
+	app, err := parseApp(f.app)
+	if err != nil {
+		return analyzer.Query{}, err
+	}
+	q := analyzer.Query{From: f.from, To: f.to, Protocol: proto, App: app, SNI: f.sni, HTTPHost: f.httpHost}
 	if err := portFlag("--source-port", f.sourcePort, 1); err != nil {
 		return q, err
 	}
@@ -112,15 +121,6 @@ func portFlag(name string, v, lo int) error {
 		return fmt.Errorf("%s %d is outside %d-65535", name, v, lo)
 	}
 	return nil
-}
-
-func checkChoice(flag, v string, choices ...string) error {
-	for _, c := range choices {
-		if v == c {
-			return nil
-		}
-	}
-	return fmt.Errorf("%s %q: use one of %v", flag, v, choices)
 }
 
 // expectation returns the exit-2 error when an --expect does not hold. An

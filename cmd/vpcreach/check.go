@@ -9,17 +9,22 @@ import (
 func (c *cli) checkCmd() *cobra.Command {
 	var dir, format string
 	cmd := &cobra.Command{
-		Use:   "check -t DIR [--format table|json|sarif|compact]",
+		Use:   "check [-t DIR] [--format table|compact|json|sarif|junit]",
 		Short: "Evaluate every expect block: the CI gate",
 		Long: "check evaluates every expect block of the topology (reachable = true|false, through,\n" +
 			"not_through, ports). It exits 0 when all hold, 2 when any fails, and 1 when the topology\n" +
-			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning, and --format compact\n" +
-			"one FILE:LINE:COL: severity: message line per problem; both include the topology's errors\n" +
-			"and warnings, so a topology with errors still gives a complete report.",
+			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning, --format compact\n" +
+			"one FILE:LINE:COL: severity: message line per problem, --format junit a JUnit XML report\n" +
+			"(one testcase per expect block) and --format json a document; all four include the\n" +
+			"topology's errors and warnings, so a topology with errors still gives a complete report.\n" +
+			"--format text is the table.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
-			if err := checkChoice("--format", format, "table", "json", "sarif", "compact"); err != nil {
+			if err := checkChoice("--format", format, "table", "text", "compact", "json", "sarif", "junit"); err != nil {
 				return withCode(exitError, err)
+			}
+			if format == "text" {
+				format = "table"
 			}
 			if isReportFormat(format) {
 				return c.report(cc.Context(), dir, format, true)
@@ -38,7 +43,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			return violations(results)
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json, sarif or compact")
+	cmd.Flags().StringVarP(&dir, "topology", "t", ".", topologyUsage)
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table (or text), compact, json, sarif or junit")
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -15,10 +16,6 @@ const (
 	exitError    = 1 // bad usage, or the topology or rules have errors
 	exitViolated = 2 // an expectation (check, analyze path --expect) does not hold
 )
-
-// version is the version string; release builds set it with
-// -ldflags "-X main.version=...".
-var version = "dev"
 
 // exitError carries an exit code through cobra; a nil err means the
 // command already printed what it had to say.
@@ -111,27 +108,18 @@ func (c *cli) rootCmd() *cobra.Command {
 			"route, rule or setting that decided, with AWS Reachability Analyzer's explanation codes.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
+		Version:       versionText(debug.ReadBuildInfo()),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetFlagErrorFunc(flagErrorFunc)
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
 	root.AddCommand(c.schemaCmd())
 	return root
-}
-
-func (c *cli) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(c.stdout, "vpcreach %s\n", version)
-			return nil
-		},
-	}
 }

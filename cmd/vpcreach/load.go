@@ -2,6 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -34,11 +40,15 @@ func (c *cli) load(dir string) (*topology.Topology, *analyzer.Network, error) {
 	return l.topo, l.net, nil
 }
 
+// topologyUsage is the help of every command's -t flag.
+const topologyUsage = "topology: a directory of *.hcl files, or one .hcl file"
+
 // loadTopology loads and compiles the topology at dir and returns it with
-// its diagnostics, printing nothing. The error is for a missing -t only.
+// its diagnostics, printing nothing. The error is for a -t that is empty
+// or names a file that is not a topology.
 func (c *cli) loadTopology(dir string) (loaded, error) {
-	if dir == "" {
-		return loaded{}, withCode(exitError, errors.New("no topology given: pass -t DIR"))
+	if err := c.checkTopologyArg(dir); err != nil {
+		return loaded{}, withCode(exitError, err)
 	}
 	var l loaded
 	if c.fsys != nil {
@@ -71,4 +81,25 @@ func (c *cli) printDiagnostics(l loaded) error {
 		return withCode(exitError, err)
 	}
 	return nil
+}
+
+// checkTopologyArg refuses an empty -t and a -t that names a file other
+// than a .hcl file (a README, a Terraform plan, ...), which would otherwise
+// be parsed as HCL and reported as syntax errors. A path that does not
+// exist or is a directory is left to the loader, which reports it.
+func (c *cli) checkTopologyArg(dir string) error {
+	if dir == "" {
+		return errors.New("-t is empty: give a directory of *.hcl files or one .hcl file (the default is the current directory)")
+	}
+	var fi fs.FileInfo
+	var err error
+	if c.fsys != nil {
+		fi, err = fs.Stat(c.fsys, path.Clean(dir))
+	} else {
+		fi, err = os.Stat(dir)
+	}
+	if err != nil || fi.IsDir() || strings.EqualFold(filepath.Ext(dir), ".hcl") {
+		return nil
+	}
+	return fmt.Errorf("-t %s: not a topology: give a directory of *.hcl files or one .hcl file", dir)
 }

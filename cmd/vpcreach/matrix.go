@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
@@ -18,7 +16,7 @@ type matrixFlags struct {
 func (c *cli) analyzeMatrixCmd() *cobra.Command {
 	var f matrixFlags
 	cmd := &cobra.Command{
-		Use:   "matrix -t DIR [--protocol tcp] [--port 443] [--by subnet|instance]",
+		Use:   "matrix [-t DIR] [--protocol tcp] [--port 443] [--by subnet|instance]",
 		Short: "Analyze every subnet (or instance) to every other and to the internet",
 		Long: "matrix answers `analyze path` for every pair of subnets (or instances, with --by instance),\n" +
 			"and from and to the internet. Rows are sources, columns destinations. With --port a cell\n" +
@@ -46,7 +44,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.dir, "topology", "t", "", "topology directory (or file)")
+	fl.StringVarP(&f.dir, "topology", "t", ".", topologyUsage)
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")
 	fl.StringVar(&f.by, "by", "subnet", "endpoints: subnet or instance")
@@ -57,9 +55,14 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 // query builds the matrix query from the flags.
 func (f *matrixFlags) query(cmd *cobra.Command) (analyzer.MatrixQuery, error) {
 	var q analyzer.MatrixQuery
-	proto, err := analyzer.ParseProtocol(f.protocol)
+	proto, err := parseProtocol(f.protocol)
 	if err != nil {
-		return q, fmt.Errorf("--protocol: %w", err)
+		return q, err
+	}
+	if !proto.HasPorts() {
+		if err := notForICMP(cmd, "port"); err != nil {
+			return q, err
+		}
 	}
 	q.Protocol = proto
 	if err := checkChoice("--by", f.by, "subnet", "instance"); err != nil {

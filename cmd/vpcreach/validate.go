@@ -11,16 +11,17 @@ import (
 func (c *cli) validateCmd() *cobra.Command {
 	var dir, format string
 	cmd := &cobra.Command{
-		Use:   "validate -t DIR [--format text|compact|sarif]",
+		Use:   "validate [-t DIR] [--format text|compact|json|sarif|junit]",
 		Short: "Load a topology, check references and rules, and print diagnostics",
 		Long: "validate loads every *.hcl file of DIR (and the rules files they name), checks references,\n" +
 			"addresses and firewall rules, and prints every problem with its file:line. It exits 0 with a\n" +
 			"one-line summary when the topology is valid, 1 otherwise. --format compact prints one\n" +
 			"FILE:LINE:COL: severity: message line per problem (nothing when there is none), --format\n" +
-			"sarif a SARIF 2.1.0 log, both on stdout.",
+			"json a document with every diagnostic, --format sarif a SARIF 2.1.0 log and --format junit\n" +
+			"a JUnit XML report (one testcase per error), all on stdout.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
-			if err := checkChoice("--format", format, "text", "compact", "sarif"); err != nil {
+			if err := checkChoice("--format", format, "text", "compact", "json", "sarif", "junit"); err != nil {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
@@ -34,8 +35,8 @@ func (c *cli) validateCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVarP(&dir, "topology", "t", "", "topology directory (or file)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact or sarif")
+	cmd.Flags().StringVarP(&dir, "topology", "t", ".", topologyUsage)
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact, json, sarif or junit")
 	return cmd
 }
 
