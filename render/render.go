@@ -5,8 +5,9 @@
 // returns) or, for check and diagnostics, SARIF 2.1.0, compact lines and
 // JUnit XML.
 //
-// One file per format: table.go (and table_hop.go) for path analyses,
-// matrix.go and check.go for the matrix and check tables, json.go,
+// One file per format: table.go (and table_hop.go, table_ranges.go) for
+// path analyses, matrix.go and check.go for the matrix and check tables,
+// brief.go for one line per answer, textgrid.go for the tables' layout, json.go,
 // json_diag.go, sarif.go (and sarif_diag.go), compact.go, junit.go.
 //
 // A Formatter picks the format; every writer reports the first write error
@@ -54,6 +55,26 @@ type Formatter struct {
 	// %SRCROOT%; a file outside it gets an absolute file URI. Empty leaves
 	// paths as they are.
 	SARIFRoot string
+	// Width is the width, in columns, that tables fit (a terminal's);
+	// 0 means DefaultWidth. Under 80 columns, paths and findings are
+	// listed rather than tabled.
+	Width int
+	// Color colours verdicts, blocked hops and failures with ANSI escape
+	// sequences (for a terminal that wants them).
+	Color bool
+	// Brief writes one line per answer instead of tables (the table
+	// format only): a path's verdict and decider (and one line per port
+	// or address range), one line per matrix pair, one per expectation.
+	Brief bool
+}
+
+// textOpts is the layout of f's text output.
+func (f Formatter) textOpts() textOpts {
+	w := f.Width
+	if w <= 0 {
+		w = DefaultWidth
+	}
+	return textOpts{width: max(w, minWidth), color: f.Color}
 }
 
 // Analysis writes the analysis of one path query to w: a table or the
@@ -63,7 +84,10 @@ func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
 		if f.format() == JSON {
 			return WriteJSON(w, AnalysisJSON(a))
 		}
-		return writeAnalysisTable(w, a)
+		if f.Brief {
+			return writeAnalysisBrief(w, a, f.textOpts())
+		}
+		return writeAnalysisTable(w, a, f.textOpts())
 	})
 }
 
@@ -74,7 +98,7 @@ func (f Formatter) Matrix(w io.Writer, m *analyzer.Matrix) error {
 		if f.format() == JSON {
 			return WriteJSON(w, MatrixJSON(m))
 		}
-		return writeMatrixTable(w, m)
+		return writeMatrixTable(w, m, f.textOpts(), f.Brief)
 	})
 }
 
@@ -96,7 +120,10 @@ func (f Formatter) Check(w io.Writer, diags hcl.Diagnostics, results []*analyzer
 		case JUnit:
 			return writeJUnit(w, diags, results, true)
 		}
-		return writeCheckTable(w, results)
+		if f.Brief {
+			return writeCheckBrief(w, results, f.textOpts())
+		}
+		return writeCheckTable(w, results, f.textOpts())
 	})
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
-	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) analyzeCmd() *cobra.Command {
@@ -29,6 +28,7 @@ type pathFlags struct {
 	port, sourcePort        int
 	app, sni, httpHost      string
 	format, expect          string
+	text                    textFlags
 }
 
 func (c *cli) analyzePathCmd() *cobra.Command {
@@ -50,6 +50,9 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err := checkChoice("--format", f.format, "table", "json"); err != nil {
 				return withCode(exitError, err)
 			}
+			if err := f.text.check(cmd, f.format); err != nil {
+				return withCode(exitError, err)
+			}
 			if f.expect != "" {
 				if err := checkChoice("--expect", f.expect, "reachable", "unreachable"); err != nil {
 					return withCode(exitError, err)
@@ -63,7 +66,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, flagError(err))
 			}
-			if err := (render.Formatter{Format: render.Format(f.format)}).Analysis(c.stdout, a); err != nil {
+			if err := c.formatter(f.format, f.text).Analysis(c.stdout, a); err != nil {
 				return withCode(exitError, err)
 			}
 			return expectation(f.expect, a.Verdict)
@@ -81,6 +84,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 	fl.StringVar(&f.httpHost, "http-host", "", "HTTP Host header the client sends")
 	fl.StringVar(&f.format, "format", "table", "output format: table or json")
 	fl.StringVar(&f.expect, "expect", "", "exit 2 unless the verdict is this: reachable or unreachable")
+	f.text.add(cmd)
 	return cmd
 }
 

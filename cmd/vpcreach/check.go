@@ -2,12 +2,11 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) checkCmd() *cobra.Command {
 	var dir, format string
+	var text textFlags
 	cmd := &cobra.Command{
 		Use:   "check [-t DIR] [--format table|compact|json|sarif|junit]",
 		Short: "Evaluate every expect block: the CI gate",
@@ -26,6 +25,9 @@ func (c *cli) checkCmd() *cobra.Command {
 			if format == "text" {
 				format = "table"
 			}
+			if err := text.check(cc, format); err != nil {
+				return withCode(exitError, err)
+			}
 			if isReportFormat(format) {
 				return c.report(cc.Context(), dir, format, true)
 			}
@@ -37,7 +39,7 @@ func (c *cli) checkCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := (render.Formatter{Format: render.Format(format)}).Check(c.stdout, nil, results); err != nil {
+			if err := c.formatter(format, text).Check(c.stdout, nil, results); err != nil {
 				return withCode(exitError, err)
 			}
 			return violations(results)
@@ -45,5 +47,6 @@ func (c *cli) checkCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&dir, "topology", "t", ".", topologyUsage)
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table (or text), compact, json, sarif or junit")
+	text.add(cmd)
 	return cmd
 }

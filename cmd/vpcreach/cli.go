@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -49,11 +50,17 @@ type cli struct {
 	// srcRoot, when set, is the directory SARIF locations are relative to
 	// instead of the repository root found above the topology (tests).
 	srcRoot string
+	// rawStdout is the writer newCLI was given, which terminal inspects.
+	rawStdout io.Writer
+	// terminal reports whether a writer is a terminal and its width;
+	// getenv reads the environment (NO_COLOR, TERM). Tests replace both.
+	terminal func(w any) (bool, int)
+	getenv   func(string) string
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {
 	out := &checkedWriter{w: stdout}
-	return &cli{stdout: out, stderr: stderr, out: out}
+	return &cli{stdout: out, stderr: stderr, out: out, rawStdout: stdout, terminal: terminalOf, getenv: os.Getenv}
 }
 
 // run executes the command line args and returns the process exit code.

@@ -4,13 +4,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
-	"github.com/vpcreach/vpcreach/render"
 )
 
 // matrixFlags are the flags of `analyze matrix`.
 type matrixFlags struct {
 	dir, protocol, by, format string
 	port                      int
+	text                      textFlags
 }
 
 func (c *cli) analyzeMatrixCmd() *cobra.Command {
@@ -29,6 +29,9 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
+			if err := f.text.check(cmd, f.format); err != nil {
+				return withCode(exitError, err)
+			}
 			_, net, err := c.load(f.dir)
 			if err != nil {
 				return err
@@ -37,7 +40,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := (render.Formatter{Format: render.Format(f.format)}).Matrix(c.stdout, m); err != nil {
+			if err := c.formatter(f.format, f.text).Matrix(c.stdout, m); err != nil {
 				return withCode(exitError, err)
 			}
 			return nil
@@ -49,6 +52,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")
 	fl.StringVar(&f.by, "by", "subnet", "endpoints: subnet or instance")
 	fl.StringVar(&f.format, "format", "table", "output format: table or json")
+	f.text.add(cmd)
 	return cmd
 }
 
