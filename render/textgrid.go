@@ -25,7 +25,7 @@ const (
 	dim         // faint: notes
 )
 
-// ansi is the SGR escape sequence that starts each style.
+// ansi is the SGR escape sequence that starts each style. Read-only.
 var ansi = [...]string{plain: "", good: "\x1b[32m", bad: "\x1b[31m", warn: "\x1b[33m", dim: "\x1b[2m"}
 
 // textOpts is how text output is laid out: the width to fit and whether
