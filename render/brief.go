@@ -21,7 +21,7 @@ func writeAnalysisBrief(w io.Writer, a *analyzer.Analysis, o textOpts) error {
 	}
 	fmt.Fprintln(w, line)
 	for _, m := range mergeRanges(a.PortRanges) {
-		fmt.Fprintf(w, "  ports %s: %s: %s\n", strings.Join(m.ports, ", "),
+		fmt.Fprintf(w, "  ports %s: %s: %s\n", m.ports(),
 			o.paint(string(m.verdict), verdictStyle(m.verdict)), m.decider)
 	}
 	for _, r := range a.AddressRanges {

@@ -162,9 +162,9 @@ func TestMergeRanges(t *testing.T) {
 			t.Errorf("two rows for %s / %s", m.verdict, m.decider)
 		}
 		seen[key] = true
-		set, err := ports.ParseList(strings.ReplaceAll(strings.Join(m.ports, ","), " ", ""))
+		set, err := ports.ParseList(strings.ReplaceAll(m.ports(), " ", ""))
 		if err != nil {
-			t.Fatalf("%v: %v", m.ports, err)
+			t.Fatalf("%v: %v", m.ports(), err)
 		}
 		for _, rg := range set.Ranges() {
 			for p := int(rg.Lo); p <= int(rg.Hi); p++ {

@@ -12,13 +12,22 @@ import (
 // row of the port table, however many application labels and classes
 // split them in the analysis (the JSON keeps every class).
 type mergedRange struct {
-	ports   []string // "22", "23-79", in port order
+	spans   [][2]int // [from, to], in port order, neighbours joined
 	verdict analyzer.Verdict
 	decider string
 }
 
+// ports renders the spans: "0-21, 23-79, 81".
+func (m *mergedRange) ports() string {
+	parts := make([]string, len(m.spans))
+	for i, sp := range m.spans {
+		parts[i] = portSpan(sp[0], sp[1])
+	}
+	return strings.Join(parts, ", ")
+}
+
 // mergeRanges groups rs by verdict and decider, in the order each group
-// first appears (port order).
+// first appears (port order), joining neighbouring ranges.
 func mergeRanges(rs []*analyzer.PortRangeResult) []*mergedRange {
 	var out []*mergedRange
 	index := map[string]*mergedRange{}
@@ -31,26 +40,13 @@ func mergeRanges(rs []*analyzer.PortRangeResult) []*mergedRange {
 			index[key] = m
 			out = append(out, m)
 		}
-		span := portSpan(r.From, r.To)
-		if n := len(m.ports); n > 0 && adjacent(m.ports[n-1], r.From) {
-			first, _, _ := strings.Cut(m.ports[n-1], "-")
-			span = first + "-" + fmt.Sprint(r.To)
-			m.ports = m.ports[:n-1]
+		if n := len(m.spans); n > 0 && m.spans[n-1][1]+1 == r.From {
+			m.spans[n-1][1] = r.To
+			continue
 		}
-		m.ports = append(m.ports, span)
+		m.spans = append(m.spans, [2]int{r.From, r.To})
 	}
 	return out
-}
-
-// adjacent reports whether span ("80" or "23-79") ends just before port.
-func adjacent(span string, port int) bool {
-	_, last, ok := strings.Cut(span, "-")
-	if !ok {
-		last = span
-	}
-	var n int
-	_, err := fmt.Sscan(last, &n)
-	return err == nil && n+1 == port
 }
 
 // writeRanges prints the all-ports answer: one row per verdict and
@@ -58,7 +54,7 @@ func adjacent(span string, port int) bool {
 func writeRanges(w io.Writer, rs []*analyzer.PortRangeResult, o textOpts) error {
 	g := newGrid("PORTS", "VERDICT", "DECIDED BY")
 	for _, m := range mergeRanges(rs) {
-		g.add(strings.Join(m.ports, ", "), string(m.verdict), m.decider).style(1, verdictStyle(m.verdict))
+		g.add(m.ports(), string(m.verdict), m.decider).style(1, verdictStyle(m.verdict))
 	}
 	return g.render(w, o)
 }

@@ -126,7 +126,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	return errors.New(msg)
 }
 
-// flagError rewrites pflag's errors for people: an unknown flag gets the
+// flagErrorFunc rewrites pflag's errors for people: an unknown flag gets the
 // nearest flag of the command, and a number flag given a word (--port
 // https) says what to write instead of quoting strconv.
 func flagErrorFunc(cmd *cobra.Command, err error) error {
