@@ -242,7 +242,8 @@ func textWidth(s string) int {
 }
 
 // wrap breaks s into lines of at most width characters: at spaces where
-// it can, inside a word longer than width where it must. Line breaks in s
+// it can, inside a word longer than width where it must (after a
+// punctuation mark of the word when there is one). Line breaks in s
 // are kept; runs of spaces at a break are dropped.
 func wrap(s string, width int) []string {
 	width = max(width, 1)
@@ -269,9 +270,9 @@ func wrapLine(s string, width int) []string {
 			if curLen > 0 {
 				flush()
 			}
-			head, tail := splitRunes(word, width)
+			head, tail := splitRunes(word, breakPoint(word, width))
 			lines = append(lines, head)
-			word, wl = tail, wl-width
+			word, wl = tail, utf8.RuneCountInString(tail)
 		}
 		if curLen > 0 {
 			cur += " "
@@ -284,6 +285,33 @@ func wrapLine(s string, width int) []string {
 		flush()
 	}
 	return lines
+}
+
+// breakPoint is where to cut a word too long for a line of width
+// characters: after the last '.', '/', ':' or ',' of its first width
+// characters (so that resource names break between type and name), else
+// after the last '_' or '-', else after width characters.
+func breakPoint(word string, width int) int {
+	n, major, minor := 0, 0, 0
+	for _, r := range word {
+		if n == width {
+			break
+		}
+		n++
+		switch r {
+		case '.', '/', ':', ',':
+			major = n
+		case '_', '-':
+			minor = n
+		}
+	}
+	switch {
+	case major > 0:
+		return major
+	case minor > 0:
+		return minor
+	}
+	return width
 }
 
 // splitRunes splits s after n characters.
