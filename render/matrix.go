@@ -10,8 +10,9 @@ import (
 // writeMatrixTable prints a matrix for a person: a headline, one row per
 // source and one column per destination, and a legend. When the columns
 // named in full do not fit o.width, they are numbered, with the names
-// listed above the table; when even that does not fit, or for a brief
-// answer, the matrix is written as one line per pair.
+// listed above the table, and the table loses its borders if it must; when
+// even that does not fit, or for a brief answer, the matrix is written as
+// one line per pair.
 func writeMatrixTable(w io.Writer, m *analyzer.Matrix, o textOpts, brief bool) error {
 	writeHeadline(w, matrixHeadline(m), o)
 	fmt.Fprintln(w)
@@ -26,7 +27,7 @@ func writeMatrixTable(w io.Writer, m *analyzer.Matrix, o textOpts, brief bool) e
 			numbered[i] = fmt.Sprint(i + 1)
 		}
 		g = matrixGrid(m, numbered)
-		if g.naturalWidth() > o.width {
+		if g.plainWidth() > o.width {
 			writeMatrixList(w, m, o, false)
 			writeWrapped(w, matrixLegend(m), "", "", plain, o)
 			return nil
@@ -37,7 +38,11 @@ func writeMatrixTable(w io.Writer, m *analyzer.Matrix, o textOpts, brief bool) e
 		}
 		fmt.Fprintln(w)
 	}
-	if err := g.render(w, o); err != nil {
+	render := g.render
+	if g.naturalWidth() > o.width {
+		render = g.renderPlain
+	}
+	if err := render(w, o); err != nil {
 		return err
 	}
 	writeWrapped(w, matrixLegend(m), "", "", plain, o)

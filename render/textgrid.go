@@ -194,6 +194,50 @@ func (g *grid) render(out io.Writer, o textOpts) error {
 	return err
 }
 
+// plainWidth is the width of renderPlain's table: no cell wrapped, one
+// space between columns.
+func (g *grid) plainWidth() int {
+	total := 0
+	for _, c := range g.natural() {
+		total += c + 1
+	}
+	return max(total-1, 0)
+}
+
+// renderPlain writes the table without borders, columns one space apart
+// and no cell wrapped: the densest layout, for a matrix of short cells.
+// Notes are left out.
+func (g *grid) renderPlain(out io.Writer, o textOpts) error {
+	w := g.natural()
+	var b strings.Builder
+	line := func(cells []string, styles []style) {
+		var l strings.Builder
+		for i, cw := range w {
+			text := ""
+			if i < len(cells) {
+				text = cells[i]
+			}
+			st := plain
+			if i < len(styles) {
+				st = styles[i]
+			}
+			if i > 0 {
+				l.WriteByte(' ')
+			}
+			l.WriteString(o.paint(text, st) + strings.Repeat(" ", max(cw-textWidth(text), 0)))
+		}
+		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
+	}
+	line(g.headers, nil)
+	for _, r := range g.rows {
+		if r.note == "" {
+			line(r.cells, r.styles)
+		}
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
 func ruleLine(w []int) string {
 	var b strings.Builder
 	b.WriteByte('+')
