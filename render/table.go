@@ -165,7 +165,14 @@ func writeFindings(w io.Writer, title string, fs []*analyzer.Finding, o textOpts
 	fmt.Fprintf(w, "\n%s\n", title)
 	if o.width < narrowWidth {
 		for _, f := range fs {
-			writeWrapped(w, f.Code+" ("+f.Direction+") "+f.Component, "  ", "    ", plain, o)
+			head := f.Code
+			if f.Direction != "" {
+				head += " (" + f.Direction + ")"
+			}
+			if f.Component != "" {
+				head += " at " + f.Component
+			}
+			writeWrapped(w, head, "  ", "    ", plain, o)
 			writeWrapped(w, f.Message, "    ", "    ", plain, o)
 		}
 		return nil
