@@ -161,15 +161,27 @@ func (n *Network) unknownResource(spec string) error {
 		names = append(names, g.Addr())
 	}
 	sort.Strings(names)
-	best, bestDist := "", 4
-	for _, name := range names {
-		if d := levenshtein.Distance(spec, name, nil); d < bestDist {
-			best, bestDist = name, d
-		}
-	}
+	best := nearestEndpoint(spec, names)
 	msg := fmt.Sprintf("%q is neither an IP address nor a declared resource", spec)
 	if best != "" {
 		msg += fmt.Sprintf("; did you mean %s?", best)
 	}
 	return fmt.Errorf("%s", msg)
+}
+
+// nearestEndpoint returns the name nearest to spec (fewer than 4 edits),
+// or "". A spec without a type ("web_a") is compared with the names'
+// NAME parts, so that it finds instance.web_a.
+func nearestEndpoint(spec string, names []string) string {
+	best, bestDist := "", 4
+	for _, name := range names {
+		cmp := name
+		if !strings.Contains(spec, ".") {
+			_, cmp, _ = strings.Cut(name, ".")
+		}
+		if d := levenshtein.Distance(spec, cmp, nil); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	return best
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/vpcreach/vpcreach/topology"
@@ -46,11 +47,34 @@ func (q Query) normalize() (Query, error) {
 	default:
 		return q, &ProtocolError{Protocol: q.Protocol.String(), Known: true}
 	}
-	q.App = strings.ToLower(q.App)
+	if q.App != "" {
+		app, ok := topology.CanonicalAppProtocol(q.App)
+		if !ok {
+			return q, &AppError{App: q.App, Suggestion: app}
+		}
+		q.App = app
+	}
 	if q.App == "none" {
 		q.App = "raw"
 	}
 	return q, nil
+}
+
+// AppError reports an application protocol the analyzer does not know
+// (a typo would otherwise be answered as a protocol no rule matches).
+type AppError struct {
+	App string
+	// Suggestion is the nearest known name, or "".
+	Suggestion string
+}
+
+// Error names the protocol, the nearest known one and where the list is.
+func (e *AppError) Error() string {
+	msg := fmt.Sprintf("unknown application protocol %q", e.App)
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q?", e.Suggestion)
+	}
+	return msg + " (known: " + strings.Join(topology.AppProtocols(), ", ") + ")"
 }
 
 // ParseProtocol parses "tcp", "udp" or "icmp" (any case; "" is tcp). The

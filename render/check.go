@@ -9,23 +9,22 @@ import (
 
 // writeCheckTable prints one line per expectation, then the details of
 // each failure as `analyze path` shows them.
-func writeCheckTable(w io.Writer, results []*analyzer.CheckResult) error {
-	t := newTable(w, "EXPECT", "RESULT", "VERDICT", "DECIDED BY")
+func writeCheckTable(w io.Writer, results []*analyzer.CheckResult, o textOpts) error {
+	g := newGrid("EXPECT", "RESULT", "VERDICT", "DECIDED BY")
 	failed := 0
 	for _, r := range results {
-		res, verdict := "holds", ""
+		res, st, verdict := "holds", good, ""
 		if !r.Holds {
-			res = "FAILS"
+			res, st = "FAILS", bad
 			failed++
 		}
+		vst := plain
 		if r.Analysis != nil {
-			verdict = string(r.Analysis.Verdict)
+			verdict, vst = string(r.Analysis.Verdict), verdictStyle(r.Analysis.Verdict)
 		}
-		if err := t.Append([]string{r.Expect, res, verdict, r.DecidedBy}); err != nil {
-			return err
-		}
+		g.add(r.Expect, res, verdict, r.DecidedBy).style(1, st).style(2, vst)
 	}
-	if err := t.Render(); err != nil {
+	if err := g.render(w, o); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\n%d of %d expectations hold\n", len(results)-failed, len(results))
@@ -33,11 +32,12 @@ func writeCheckTable(w io.Writer, results []*analyzer.CheckResult) error {
 		if r.Holds {
 			continue
 		}
-		fmt.Fprintf(w, "\n=== %s FAILS: %s\n", r.Expect, r.Reason)
+		fmt.Fprintln(w)
+		writeWrapped(w, fmt.Sprintf("=== %s %s: %s", r.Expect, o.paint("FAILS", bad), r.Reason), "", "    ", plain, o)
 		if r.Analysis == nil {
 			continue
 		}
-		if err := writeAnalysisTable(w, r.Analysis); err != nil {
+		if err := writeAnalysisTable(w, r.Analysis, o); err != nil {
 			return err
 		}
 	}

@@ -32,6 +32,9 @@ func jsonGoldens(t *testing.T) map[string][]byte {
 	render("matrix-port.json", func(b *bytes.Buffer) error { return fm.Matrix(b, fixtureMatrix(true)) })
 	render("matrix-ports.json", func(b *bytes.Buffer) error { return fm.Matrix(b, fixtureMatrix(false)) })
 	render("check.json", func(b *bytes.Buffer) error { return fm.Check(b, nil, fixtureCheck()) })
+	render("check-diagnostics.json", func(b *bytes.Buffer) error { return fm.Check(b, fixtureDiagnostics(), nil) })
+	render("validate.json", func(b *bytes.Buffer) error { return fm.Diagnostics(b, fixtureDiagnostics()) })
+	render("validate-valid.json", func(b *bytes.Buffer) error { return fm.Diagnostics(b, nil) })
 	return out
 }
 
@@ -39,8 +42,8 @@ func jsonGoldens(t *testing.T) map[string][]byte {
 func TestJSON(t *testing.T) {
 	t.Parallel()
 	docs := jsonGoldens(t)
-	if len(docs) != 6 {
-		t.Fatalf("%d JSON documents, want 6", len(docs))
+	if len(docs) != 9 {
+		t.Fatalf("%d JSON documents, want 9", len(docs))
 	}
 	for name, got := range docs {
 		golden(t, name, got)
@@ -63,6 +66,8 @@ func TestJSONRoundTrip(t *testing.T) {
 			v = &jsonwire.Matrix{}
 		case strings.HasPrefix(name, "check"):
 			v = &jsonwire.CheckReport{}
+		case strings.HasPrefix(name, "validate"):
+			v = &jsonwire.ValidateReport{}
 		}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
@@ -78,8 +83,8 @@ func TestJSONRoundTrip(t *testing.T) {
 		}
 		n++
 	}
-	if n != 6 {
-		t.Errorf("round-tripped %d documents, want 6", n)
+	if n != 9 {
+		t.Errorf("round-tripped %d documents, want 9", n)
 	}
 }
 

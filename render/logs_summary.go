@@ -55,13 +55,13 @@ func writeInputLine(w io.Writer, in logs.Input) {
 }
 
 func writeRows(w io.Writer, headers []string, rows [][]string) error {
-	t := newTable(w, headers...)
+	g := newGrid(headers...)
 	for _, r := range rows {
-		if err := t.Append(toAny(r)...); err != nil {
-			return err
-		}
+		g.add(r...)
 	}
-	return t.Render()
+	// Log tables are printed at their natural width: their cells (hosts,
+	// flows, rule names) are read and grepped whole.
+	return g.render(w, textOpts{width: max(DefaultWidth, g.naturalWidth())})
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }

@@ -8,27 +8,84 @@ import (
 )
 
 // writeMatrixTable prints a matrix for a person: a headline, one row per
-// source and one column per destination, and a legend.
-func writeMatrixTable(w io.Writer, m *analyzer.Matrix) error {
-	fmt.Fprintln(w, matrixHeadline(m))
+// source and one column per destination, and a legend. When the columns
+// named in full do not fit o.width, they are numbered, with the names
+// listed above the table, and the table loses its borders if it must; when
+// even that does not fit, or for a brief answer, the matrix is written as
+// one line per pair.
+func writeMatrixTable(w io.Writer, m *analyzer.Matrix, o textOpts, brief bool) error {
+	writeHeadline(w, matrixHeadline(m), o)
 	fmt.Fprintln(w)
-	t := newTable(w, append([]string{`FROM \ TO`}, m.Destinations...)...)
+	if brief {
+		writeMatrixList(w, m, o, true)
+		return nil
+	}
+	g := matrixGrid(m, m.Destinations)
+	if g.naturalWidth() > o.width {
+		numbered := make([]string, len(m.Destinations))
+		for i := range numbered {
+			numbered[i] = fmt.Sprint(i + 1)
+		}
+		g = matrixGrid(m, numbered)
+		if g.plainWidth() > o.width {
+			writeMatrixList(w, m, o, false)
+			writeWrapped(w, matrixLegend(m), "", "", plain, o)
+			return nil
+		}
+		fmt.Fprintln(w, "Destinations:")
+		for i, d := range m.Destinations {
+			writeWrapped(w, d, fmt.Sprintf("%4d  ", i+1), "      ", plain, o)
+		}
+		fmt.Fprintln(w)
+	}
+	render := g.render
+	if g.naturalWidth() > o.width {
+		render = g.renderPlain
+	}
+	if err := render(w, o); err != nil {
+		return err
+	}
+	writeWrapped(w, matrixLegend(m), "", "", plain, o)
+	return nil
+}
+
+// matrixGrid is the matrix as a grid with the given column headers.
+func matrixGrid(m *analyzer.Matrix, headers []string) *grid {
+	g := newGrid(append([]string{`FROM \ TO`}, headers...)...)
 	cols := len(m.Destinations)
 	for i, src := range m.Sources {
 		row := make([]string, 0, cols+1)
 		row = append(row, src)
-		for _, c := range m.Cells[i*cols : (i+1)*cols] {
+		cells := m.Cells[i*cols : (i+1)*cols]
+		for _, c := range cells {
 			row = append(row, cellText(c))
 		}
-		if err := t.Append(row); err != nil {
-			return err
+		r := g.add(row...)
+		for j, c := range cells {
+			r.style(j+1, verdictStyle(c.Verdict))
 		}
 	}
-	if err := t.Render(); err != nil {
-		return err
+	return g
+}
+
+// writeMatrixList writes one line per pair that asks a question:
+// "FROM -> TO: CELL" and, for a pair not reachable, what decided; wrapped
+// to the width unless brief (one line per answer).
+func writeMatrixList(w io.Writer, m *analyzer.Matrix, o textOpts, brief bool) {
+	for _, c := range m.Cells {
+		if c.Verdict == analyzer.NotApplicable {
+			continue
+		}
+		line := fmt.Sprintf("%s -> %s: %s", c.From, c.To, o.paint(cellText(c), verdictStyle(c.Verdict)))
+		if c.DecidedBy != "" {
+			line += " (" + c.DecidedBy + ")"
+		}
+		if brief {
+			fmt.Fprintln(w, line)
+		} else {
+			writeWrapped(w, line, "", "    ", plain, o)
+		}
 	}
-	fmt.Fprintln(w, matrixLegend(m))
-	return nil
 }
 
 // matrixHeadline says what was asked and how many pairs are reachable.

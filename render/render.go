@@ -2,11 +2,13 @@
 // the analysis of one path, the reachability matrix, the results of `check`
 // and the diagnostics of loading a topology, each as a table, JSON (the
 // documents of package jsonwire, described by the JSON Schema JSONSchema
-// returns) or, for check and diagnostics, SARIF 2.1.0 and compact lines.
+// returns) or, for check and diagnostics, SARIF 2.1.0, compact lines and
+// JUnit XML.
 //
-// One file per format: table.go (and table_hop.go) for path analyses,
-// matrix.go and check.go for the matrix and check tables, json.go,
-// sarif.go (and sarif_diag.go), compact.go.
+// One file per format: table.go (and table_hop.go, table_ranges.go) for
+// path analyses, matrix.go and check.go for the matrix and check tables,
+// brief.go for one line per answer, textgrid.go for the tables' layout, json.go,
+// json_diag.go, sarif.go (and sarif_diag.go), compact.go, junit.go.
 //
 // A Formatter picks the format; every writer reports the first write error
 // it meets, so output that could not be written is never taken as written.
@@ -30,16 +32,17 @@ const (
 	JSON    Format = "json"
 	SARIF   Format = "sarif"
 	Compact Format = "compact"
+	JUnit   Format = "junit"
 )
 
 // AnalysisFormats are the formats of a path analysis and of a matrix.
 func AnalysisFormats() []Format { return []Format{Table, JSON} }
 
 // CheckFormats are the formats of check results.
-func CheckFormats() []Format { return []Format{Table, JSON, SARIF, Compact} }
+func CheckFormats() []Format { return []Format{Table, JSON, SARIF, Compact, JUnit} }
 
 // DiagnosticFormats are the formats Diagnostics writes.
-func DiagnosticFormats() []Format { return []Format{Compact, SARIF} }
+func DiagnosticFormats() []Format { return []Format{Compact, SARIF, JSON, JUnit} }
 
 // Formatter writes results in one format. The zero value writes tables.
 type Formatter struct {
@@ -52,6 +55,26 @@ type Formatter struct {
 	// %SRCROOT%; a file outside it gets an absolute file URI. Empty leaves
 	// paths as they are.
 	SARIFRoot string
+	// Width is the width, in columns, that tables fit (a terminal's);
+	// 0 means DefaultWidth. Under 80 columns, paths and findings are
+	// listed rather than tabled.
+	Width int
+	// Color colours verdicts, blocked hops and failures with ANSI escape
+	// sequences (for a terminal that wants them).
+	Color bool
+	// Brief writes one line per answer instead of tables (the table
+	// format only): a path's verdict and decider (and one line per port
+	// or address range), one line per matrix pair, one per expectation.
+	Brief bool
+}
+
+// textOpts is the layout of f's text output.
+func (f Formatter) textOpts() textOpts {
+	w := f.Width
+	if w <= 0 {
+		w = DefaultWidth
+	}
+	return textOpts{width: max(w, minWidth), color: f.Color}
 }
 
 // Analysis writes the analysis of one path query to w: a table or the
@@ -61,7 +84,10 @@ func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
 		if f.format() == JSON {
 			return WriteJSON(w, AnalysisJSON(a))
 		}
-		return writeAnalysisTable(w, a)
+		if f.Brief {
+			return writeAnalysisBrief(w, a, f.textOpts())
+		}
+		return writeAnalysisTable(w, a, f.textOpts())
 	})
 }
 
@@ -72,36 +98,47 @@ func (f Formatter) Matrix(w io.Writer, m *analyzer.Matrix) error {
 		if f.format() == JSON {
 			return WriteJSON(w, MatrixJSON(m))
 		}
-		return writeMatrixTable(w, m)
+		return writeMatrixTable(w, m, f.textOpts(), f.Brief)
 	})
 }
 
 // Check writes the results of check to w: a table, the
-// jsonwire.CheckReport document, a SARIF log or compact lines. SARIF and
-// compact also carry diags, the diagnostics (errors and warnings) of
-// loading the topology, so that a topology with errors (and no results)
-// still gives a complete log; the table and JSON leave diagnostics to the
-// caller. It returns the first write error.
+// jsonwire.CheckReport document, a SARIF log, compact lines or a JUnit XML
+// report. Every format but the table also carries diags, the diagnostics
+// (errors and warnings) of loading the topology, so that a topology with
+// errors (and no results) still gives a complete report; the table leaves
+// diagnostics to the caller. It returns the first write error.
 func (f Formatter) Check(w io.Writer, diags hcl.Diagnostics, results []*analyzer.CheckResult) error {
 	return f.write(w, CheckFormats(), func(w io.Writer) error {
 		switch f.format() {
 		case JSON:
-			return WriteJSON(w, CheckJSON(results))
+			return WriteJSON(w, checkReportJSON(diags, results))
 		case SARIF:
 			return WriteJSON(w, f.sarifReport(diags, results))
 		case Compact:
 			return writeCompact(w, diags, results)
+		case JUnit:
+			return writeJUnit(w, diags, results, true)
 		}
-		return writeCheckTable(w, results)
+		if f.Brief {
+			return writeCheckBrief(w, results, f.textOpts())
+		}
+		return writeCheckTable(w, results, f.textOpts())
 	})
 }
 
 // Diagnostics writes the diagnostics of loading a topology (validate) as
-// compact lines or a SARIF log. It returns the first write error.
+// compact lines, a SARIF log, the jsonwire.ValidateReport document or a
+// JUnit XML report. It returns the first write error.
 func (f Formatter) Diagnostics(w io.Writer, diags hcl.Diagnostics) error {
 	return f.write(w, DiagnosticFormats(), func(w io.Writer) error {
-		if f.format() == SARIF {
+		switch f.format() {
+		case SARIF:
 			return WriteJSON(w, f.sarifReport(diags, nil))
+		case JSON:
+			return WriteJSON(w, ValidateJSON(diags))
+		case JUnit:
+			return writeJUnit(w, diags, nil, false)
 		}
 		return writeCompact(w, diags, nil)
 	})

@@ -70,8 +70,8 @@ func TestWriteErrors(t *testing.T) {
 			t.Errorf("%s, short write: %v", name, err)
 		}
 	}
-	if cases != 4*12 {
-		t.Errorf("%d cases, want %d", cases, 4*12)
+	if cases != 4*15 {
+		t.Errorf("%d cases, want %d", cases, 4*15)
 	}
 }
 
@@ -85,7 +85,7 @@ func TestUnsupportedFormat(t *testing.T) {
 		"matrix sarif":      Formatter{Format: SARIF}.Matrix(&sb, fixtureMatrix(true)),
 		"check xml":         Formatter{Format: "xml"}.Check(&sb, nil, fixtureCheck()),
 		"diagnostics table": Formatter{}.Diagnostics(&sb, fixtureDiagnostics()),
-		"diagnostics json":  Formatter{Format: JSON}.Diagnostics(&sb, fixtureDiagnostics()),
+		"analysis junit":    Formatter{Format: JUnit}.Analysis(&sb, fixtureAnalysis()),
 	} {
 		if err == nil || !strings.Contains(err.Error(), "unsupported format") {
 			t.Errorf("%s: %v", name, err)

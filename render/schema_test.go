@@ -22,7 +22,7 @@ const repoRoot = ".."
 // raise them when goldens are added, never lower them to make a test pass.
 const (
 	minExampleGoldens = 20 // examples/*/expected/*.json
-	minRenderGoldens  = 6  // render/testdata/*.json
+	minRenderGoldens  = 9  // render/testdata/*.json
 	minScriptGoldens  = 1  // JSON files inside cmd/vpcreach/testdata/script/*.txtar
 )
 
@@ -236,6 +236,9 @@ func TestSchemaRejects(t *testing.T) {
 		"analysis no verdict": `{"schema_version": 1, "query": {"source": "a", "destination": "b", "protocol": "tcp"}}`,
 		"check bad expect":    `{"schema_version": 1, "results": [{"expect": "x", "holds": true, "analysis": null}]}`,
 		"empty object":        `{}`,
+		"validate no valid":   `{"schema_version": 1, "diagnostics": []}`,
+		"bad severity":        `{"schema_version": 1, "valid": true, "diagnostics": [{"severity": "info", "summary": "x"}]}`,
+		"range without start": `{"schema_version": 1, "valid": false, "diagnostics": [{"severity": "error", "summary": "x", "range": {"filename": "a", "end": {"line": 1, "column": 1, "byte": 0}}}]}`,
 	}
 	for name, doc := range cases {
 		if doc == string(ok) {

@@ -5,69 +5,81 @@ import (
 	"io"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
-
 	"github.com/vpcreach/vpcreach/analyzer"
 )
 
-// newTable returns a plain-ASCII table (deterministic for golden files)
-// whose cells wrap at a readable width.
-func newTable(w io.Writer, headers ...string) *tablewriter.Table {
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(64),
-	)
-	t.Header(toAny(headers)...)
-	return t
-}
-
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
 // writeAnalysisTable prints an analysis for a person: the verdict in
-// words, the hops of both paths with what decided at each, and the
-// findings.
-func writeAnalysisTable(w io.Writer, a *analyzer.Analysis) error {
-	fmt.Fprintln(w, headline(a))
+// words, the port or address ranges, the hops of both paths with what
+// decided at each, the firewall rules that decided, and the findings, all
+// fitted to o.width.
+func writeAnalysisTable(w io.Writer, a *analyzer.Analysis, o textOpts) error {
+	writeHeadline(w, headline(a), o)
 	if len(a.PortRanges) > 0 {
 		fmt.Fprintln(w)
-		if err := writeRanges(w, a.PortRanges); err != nil {
+		if err := writeRanges(w, a.PortRanges, o); err != nil {
 			return err
 		}
 	}
 	if len(a.AddressRanges) > 0 {
 		fmt.Fprintln(w)
-		if err := writeAddressRanges(w, a.AddressRanges); err != nil {
+		if err := writeAddressRanges(w, a.AddressRanges, o); err != nil {
 			return err
 		}
 	}
+	forwardBlocked := firstBlocked(a.ForwardPath) >= 0
 	for _, sec := range []struct {
-		title string
-		hops  []*analyzer.Hop
-	}{{"Forward path", a.ForwardPath}, {"Return path", a.ReturnPath}} {
+		title     string
+		hops      []*analyzer.Hop
+		unreached bool
+	}{{"Forward path", a.ForwardPath, false}, {"Return path", a.ReturnPath, forwardBlocked}} {
 		if len(sec.hops) == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s\n", sec.title)
-		if err := writeHops(w, sec.hops); err != nil {
+		if err := writeHops(w, sec.hops, sec.unreached, o); err != nil {
 			return err
 		}
 	}
-	if err := writeFindings(w, "Explanations", a.Explanations); err != nil {
+	writeRuleTexts(w, a, o)
+	if err := writeFindings(w, "Explanations", a.Explanations, o); err != nil {
 		return err
 	}
-	return writeFindings(w, "Additional details", a.AdditionalDetails)
+	return writeFindings(w, "Additional details", a.AdditionalDetails, o)
+}
+
+// verdictStyle is the colour of a verdict.
+func verdictStyle(v analyzer.Verdict) style {
+	switch v {
+	case analyzer.Reachable:
+		return good
+	case analyzer.NotReachable:
+		return bad
+	case analyzer.Ambiguous:
+		return warn
+	}
+	return plain
+}
+
+// writeHeadline writes a headline wrapped to the width, its verdict (the
+// text before the first ':') coloured.
+func writeHeadline(w io.Writer, h string, o textOpts) {
+	st := plain
+	switch {
+	case strings.HasPrefix(h, "REACHABLE"):
+		st = good
+	case strings.HasPrefix(h, "NOT REACHABLE"):
+		st = bad
+	case strings.HasPrefix(h, "AMBIGUOUS"):
+		st = warn
+	}
+	for i, line := range wrap(h, max(o.width-2, 10)) {
+		if i > 0 {
+			line = "  " + line
+		} else if verdict, rest, ok := strings.Cut(line, ":"); ok {
+			line = o.paint(verdict, st) + ":" + rest
+		}
+		fmt.Fprintln(w, line)
+	}
 }
 
 // headline states the verdict in words.
@@ -147,53 +159,43 @@ func describeQuery(q analyzer.QueryInfo) string {
 	return s
 }
 
-func writeHops(w io.Writer, hops []*analyzer.Hop) error {
-	t := newTable(w, "#", "COMPONENT", "DECIDED BY", "HEADER")
-	for i, h := range hops {
-		if err := t.Append([]string{fmt.Sprint(h.Sequence), hopComponent(h), decidedBy(h), hopHeader(h, i == 0)}); err != nil {
-			return err
-		}
-	}
-	return t.Render()
-}
-
-func writeFindings(w io.Writer, title string, fs []*analyzer.Finding) error {
+func writeFindings(w io.Writer, title string, fs []*analyzer.Finding, o textOpts) error {
 	if len(fs) == 0 {
 		return nil
 	}
 	fmt.Fprintf(w, "\n%s\n", title)
-	t := newTable(w, "CODE", "DIRECTION", "COMPONENT", "MESSAGE")
+	if o.width < narrowWidth {
+		for _, f := range fs {
+			head := f.Code
+			if f.Direction != "" {
+				head += " (" + f.Direction + ")"
+			}
+			if f.Component != "" {
+				head += " at " + f.Component
+			}
+			writeWrapped(w, head, "  ", "    ", plain, o)
+			writeWrapped(w, f.Message, "    ", "    ", plain, o)
+		}
+		return nil
+	}
+	g := newGrid("CODE", "DIRECTION", "COMPONENT", "MESSAGE")
 	for _, f := range fs {
-		if err := t.Append([]string{f.Code, f.Direction, f.Component, f.Message}); err != nil {
-			return err
-		}
+		g.add(f.Code, f.Direction, f.Component, f.Message)
 	}
-	return t.Render()
+	return g.render(w, o)
 }
 
-func writeRanges(w io.Writer, rs []*analyzer.PortRangeResult) error {
-	t := newTable(w, "PORTS", "VERDICT", "APP", "DECIDED BY")
-	for _, r := range rs {
-		if err := t.Append([]string{portSpan(r.From, r.To), string(r.Verdict), r.AppProtocol, rangeDecider(r)}); err != nil {
-			return err
-		}
-	}
-	return t.Render()
-}
-
-func writeAddressRanges(w io.Writer, rs []*analyzer.AddressRangeResult) error {
-	t := newTable(w, "ADDRESSES", "DESTINATION", "VERDICT", "DECIDED BY")
+func writeAddressRanges(w io.Writer, rs []*analyzer.AddressRangeResult, o textOpts) error {
+	g := newGrid("ADDRESSES", "DESTINATION", "VERDICT", "DECIDED BY")
 	for _, r := range rs {
 		verdict := string(r.Verdict)
 		if len(r.PortRanges) > 0 && r.Verdict == analyzer.Reachable {
 			verdict += " on " + reachablePorts(r.PortRanges)
 		}
 		pr := &analyzer.PortRangeResult{Answer: r.Answer}
-		if err := t.Append([]string{addrSpan(r.From, r.To), r.Destination, verdict, rangeDecider(pr)}); err != nil {
-			return err
-		}
+		g.add(addrSpan(r.From, r.To), r.Destination, verdict, rangeDecider(pr)).style(2, verdictStyle(r.Verdict))
 	}
-	return t.Render()
+	return g.render(w, o)
 }
 
 func addrSpan(from, to string) string {
@@ -201,25 +203,4 @@ func addrSpan(from, to string) string {
 		return from
 	}
 	return from + "-" + to
-}
-
-// rangeDecider names what decided a port range: its first blocking
-// finding, or the firewall rule that passed it.
-func rangeDecider(r *analyzer.PortRangeResult) string {
-	if len(r.Explanations) > 0 {
-		f := r.Explanations[0]
-		if f.Component == "" {
-			return f.Message
-		}
-		return f.Component + ": " + f.Message
-	}
-	for _, h := range r.ForwardPath {
-		if h.FirewallRule != nil {
-			return h.Component + ": " + firewallText(h.FirewallRule)
-		}
-	}
-	if r.Verdict == analyzer.Ambiguous {
-		return firstMessage(r.AdditionalDetails, analyzer.CodeFirewallUnsupportedHigherPriority, analyzer.CodeSubnetACLRestriction)
-	}
-	return "routes, security groups and network ACLs allow it"
 }

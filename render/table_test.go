@@ -70,7 +70,9 @@ func TestAnalysisTableSections(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, s := range []string{"Forward path", "Explanations", "BLOCKED: reject http sid 1000002"} {
+	for _, s := range []string{"Forward path", "Explanations", "BLOCKED: reject http sid 1000002",
+		"\nFirewall rules\n", "sid 1000002 (rule_group.egress, rules/egress.rules:3):",
+		`reject http $HOME_NET any -> $EXTERNAL_NET 80 (http.host; content:"bad.example"; sid:1000002;)`} {
 		if !strings.Contains(out, s) {
 			t.Errorf("table lacks %q:\n%s", s, out)
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -59,11 +60,13 @@ func standardRule(sr *policyspec.StandardRule) (*syntax.Rule, hcl.Diagnostics) {
 	case "PASS", "DROP", "REJECT", "ALERT", "":
 	default:
 		diags = append(diags, awsError(*attr("action"), "Invalid rule action",
-			"%q is not a stateful rule action; expected PASS, DROP, REJECT or ALERT.", sr.Action))
+			"%q is not a stateful rule action; expected PASS, DROP, REJECT or ALERT.%s", sr.Action,
+			valueHint(sr.Action, []string{"PASS", "DROP", "REJECT", "ALERT"})))
 	}
 	if !validStandardProtocol(sr.Protocol) {
 		diags = append(diags, awsError(*attr("protocol"), "Invalid rule protocol",
-			"%q is not a protocol of standard rules; expected one of %s.", sr.Protocol, strings.Join(awsStandardProtocols, ", ")))
+			"%q is not a protocol of standard rules; expected one of %s.%s", sr.Protocol,
+			strings.Join(awsStandardProtocols, ", "), valueHint(sr.Protocol, awsStandardProtocols)))
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -134,4 +137,30 @@ func validStandardProtocol(p string) bool {
 		}
 	}
 	return false
+}
+
+// actionSynonyms are words of other AWS filters for a stateful action.
+// Read-only.
+var actionSynonyms = map[string]string{"ALLOW": "PASS", "ACCEPT": "PASS", "DENY": "DROP", "BLOCK": "DROP"}
+
+// valueHint proposes the candidate (upper case) nearest to given: " Did
+// you mean X?", or "".
+func valueHint(given string, candidates []string) string {
+	g := strings.ToUpper(strings.TrimSpace(given))
+	best, bestD := "", 3
+	if len(g) < 4 {
+		bestD = 2
+	}
+	for _, c := range candidates {
+		if d := editDistance(g, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if s, ok := actionSynonyms[g]; ok && slices.Contains(candidates, s) {
+		best = s
+	}
+	if best == "" {
+		return ""
+	}
+	return " Did you mean " + best + "?"
 }

@@ -17,7 +17,7 @@ func (l *loader) resolveExpect(b *expectBlock, e *Expect) {
 	e.AttrRanges = attrRanges(b.Body)
 	e.From, _ = l.endpoint(b.From, of("from", e), false)
 	e.To, _ = l.endpoint(b.To, of("to", e), true)
-	if p, ok := l.oneOf(b.Protocol, of("protocol", e), "tcp", "udp", "icmp"); ok {
+	if p, ok := l.oneOfFold(b.Protocol, of("protocol", e), "tcp", "udp", "icmp"); ok {
 		e.Protocol = map[string]Protocol{"tcp": ProtocolTCP, "udp": ProtocolUDP, "icmp": ProtocolICMP}[p]
 	}
 	if n, ok := l.integer(b.Port, of("port", e)); ok {
@@ -45,7 +45,7 @@ func (l *loader) resolveExpect(b *expectBlock, e *Expect) {
 		l.errorf(b.Protocol.Range(), "Ports with ICMP",
 			"%s checks icmp, which has no ports; remove port and ports, or use \"tcp\" or \"udp\".", e.Addr())
 	}
-	e.App, _ = l.str(b.App, of("app", e))
+	e.App = l.appProtocol(b.App, of("app", e))
 	e.SNI, _ = l.str(b.SNI, of("sni", e))
 	e.HTTPHost, _ = l.str(b.HTTPHost, of("http_host", e))
 	e.Reachable, _ = l.boolean(b.Reachable, of("reachable", e))
@@ -87,4 +87,26 @@ func (l *loader) endpoint(expr hcl.Expression, what string, allowCIDR bool) (End
 	}
 	ep.Addr, ok = l.parseAddr(s, expr.Range(), what)
 	return ep, ok
+}
+
+// appProtocol evaluates an optional application protocol (any case, aliases
+// taken) and reports one that is not known, with the nearest name: a typo
+// must not turn into an answer about an unknown protocol.
+func (l *loader) appProtocol(expr hcl.Expression, what string) string {
+	s, ok := l.str(expr, what)
+	if !ok || s == "" {
+		return ""
+	}
+	app, ok := CanonicalAppProtocol(s)
+	if ok {
+		return app
+	}
+	hint := ""
+	if app != "" {
+		hint = " Did you mean " + quote(app) + "?"
+	}
+	l.errorf(expr.Range(), "Unknown application protocol",
+		"The %s, %q, is not an application protocol vpcreach knows; use one of %s.%s", what, s,
+		strings.Join(AppProtocols(), ", "), hint)
+	return ""
 }

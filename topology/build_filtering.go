@@ -10,9 +10,9 @@ import (
 )
 
 // protocol evaluates a security group or network ACL protocol:
-// "tcp", "udp", "icmp" or "-1".
+// "tcp", "udp", "icmp" (any case) or "-1".
 func (l *loader) protocol(expr hcl.Expression, what string) (Protocol, bool) {
-	s, ok := l.oneOf(expr, what, "tcp", "udp", "icmp", "-1")
+	s, ok := l.oneOfFold(expr, what, "tcp", "udp", "icmp", "-1")
 	if !ok {
 		return 0, false
 	}

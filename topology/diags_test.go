@@ -53,7 +53,7 @@ var diagCases = map[string]string{
 	"security_group_values": "SG protocol values, port syntax, ports without a port protocol, rule without peer",
 	"network_acl_values":    "NACL rule_number range and uniqueness, action, protocol and port values",
 	"rule_variables":        "ip_set/port_set/ip_set_reference names: syntax, length, uniqueness; port_set values",
-	"expect_values":         "expect protocol, port range, ports syntax, endpoint kinds, CIDR source, missing reachable",
+	"expect_values":         "expect protocol (any case), port range, ports syntax, endpoint kinds, CIDR source, missing reachable, app typos, quoted through",
 	"locals":                "locals cycles, duplicates, unknown locals",
 	"value_types":           "values of the wrong type; nulls",
 	"implicit_references":   "vpc.NAME.MEMBER references",

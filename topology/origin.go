@@ -115,6 +115,11 @@ func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string
 					out = append(out, refItem{r, e.Range()})
 					continue
 				}
+				if typ, _, ok := strings.Cut(v.AsString(), "."); ok && isResourceType(typ) {
+					// A quoted reference ("nat_gateway.x"): say to drop the quotes.
+					l.ref(e, "element of the "+what, kinds...)
+					continue
+				}
 				l.errorf(e.Range(), "Unknown resource",
 					"The element of the %s, %q, is the aws_id or terraform_address of no %s; use a reference such as %s.NAME.",
 					what, v.AsString(), strings.Join(kinds, ", "), kinds[0])

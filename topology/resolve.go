@@ -1,10 +1,13 @@
 package topology
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // resourceTypes are the block types that declare addressable resources,
@@ -66,8 +69,7 @@ func (l *loader) ref(expr hcl.Expression, what string, kinds ...string) Resource
 	}
 	tr, d := hcl.AbsTraversalForExpr(expr)
 	if d.HasErrors() {
-		l.errorf(expr.Range(), "Invalid reference",
-			"The %s must be a reference such as %s.NAME, written without quotes.", what, kinds[0])
+		l.errorf(expr.Range(), "Invalid reference", "The %s must be a reference%s.", what, referenceHint(expr, kinds))
 		return nil
 	}
 	return l.lookup(tr, expr.Range(), what, kinds)
@@ -240,4 +242,21 @@ func (l *loader) refs(expr hcl.Expression, what string, kinds ...string) []refIt
 		}
 	}
 	return out
+}
+
+// referenceHint completes "must be a reference" for an expression that is
+// not one: the same words without quotes when it is a quoted TYPE.NAME,
+// else an example of the kinds expected (TYPE.NAME when there are many).
+func referenceHint(expr hcl.Expression, kinds []string) string {
+	if v, d := expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+		s := v.AsString()
+		if typ, name, ok := strings.Cut(s, "."); ok && isResourceType(typ) && nameRE.MatchString(name) {
+			return fmt.Sprintf(", written without quotes: %s, not %q", s, s)
+		}
+	}
+	example := kinds[0] + ".NAME"
+	if len(kinds) > 6 {
+		example = "TYPE.NAME"
+	}
+	return " such as " + example + ", written without quotes"
 }

@@ -334,6 +334,16 @@ func (l *loader) oneOf(expr hcl.Expression, what string, allowed ...string) (str
 	return l.checkOneOf(s, expr.Range(), what, allowed...)
 }
 
+// oneOfFold is oneOf for names that are case-insensitive (protocols): s is
+// lower-cased before it is checked, and returned lower case.
+func (l *loader) oneOfFold(expr hcl.Expression, what string, allowed ...string) (string, bool) {
+	s, ok := l.str(expr, what)
+	if !ok {
+		return "", false
+	}
+	return l.checkOneOf(strings.ToLower(s), expr.Range(), what, allowed...)
+}
+
 // checkOneOf reports s unless it is one of allowed.
 func (l *loader) checkOneOf(s string, rng hcl.Range, what string, allowed ...string) (string, bool) {
 	for _, a := range allowed {

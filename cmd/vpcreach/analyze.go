@@ -7,14 +7,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
-	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) analyzeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "analyze",
 		Short: "Analyze reachability",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
@@ -30,12 +29,13 @@ type pathFlags struct {
 	port, sourcePort   int
 	app, sni, httpHost string
 	format, expect     string
+	text               textFlags
 }
 
 func (c *cli) analyzePathCmd() *cobra.Command {
 	var f pathFlags
 	cmd := &cobra.Command{
-		Use:   "path -t DIR --from A --to B [--protocol tcp] [--port 443]",
+		Use:   "path [-t DIR] --from A --to B [--protocol tcp] [--port 443]",
 		Short: "Analyze one path, forward and return, with explanations",
 		Long: "path answers whether --from reaches --to, walking the request and the reply hop by hop.\n" +
 			"Endpoints are resource addresses (instance.web, subnet.app_a, internet_gateway.igw,\n" +
@@ -51,6 +51,9 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err := checkChoice("--format", f.format, "table", "json"); err != nil {
 				return withCode(exitError, err)
 			}
+			if err := f.text.check(cmd, f.format); err != nil {
+				return withCode(exitError, err)
+			}
 			if f.expect != "" {
 				if err := checkChoice("--expect", f.expect, "reachable", "unreachable"); err != nil {
 					return withCode(exitError, err)
@@ -64,14 +67,14 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, flagError(err))
 			}
-			if err := (render.Formatter{Format: render.Format(f.format)}).Analysis(c.stdout, a); err != nil {
+			if err := c.formatter(f.format, f.text).Analysis(c.stdout, a); err != nil {
 				return withCode(exitError, err)
 			}
 			return expectation(f.expect, a.Verdict)
 		},
 	}
 	fl := cmd.Flags()
-	fl.VarP(&f.dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
+	fl.VarP(&f.dir, "topology", "t", topologyUsage)
 	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.from, "from", "", "source: a resource address or an IP address")
 	fl.StringVar(&f.to, "to", "", "destination: a resource address or an IP address")
@@ -83,6 +86,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 	fl.StringVar(&f.httpHost, "http-host", "", "HTTP Host header the client sends")
 	fl.StringVar(&f.format, "format", "table", "output format: table or json")
 	fl.StringVar(&f.expect, "expect", "", "exit 2 unless the verdict is this: reachable or unreachable")
+	f.text.add(cmd)
 	return cmd
 }
 
@@ -91,11 +95,20 @@ func (f *pathFlags) query(cmd *cobra.Command) (analyzer.Query, error) {
 	if f.from == "" || f.to == "" {
 		return analyzer.Query{}, errors.New("both --from and --to are required")
 	}
-	proto, err := analyzer.ParseProtocol(f.protocol)
+	proto, err := parseProtocol(f.protocol)
 	if err != nil {
-		return analyzer.Query{}, fmt.Errorf("--protocol: %w", err)
+		return analyzer.Query{}, err
 	}
-	q := analyzer.Query{From: f.from, To: f.to, Protocol: proto, App: f.app, SNI: f.sni, HTTPHost: f.httpHost}
+	if !proto.HasPorts() {
+		if err := notForICMP(cmd, "port", "source-port", "app", "sni", "http-host"); err != nil {
+			return analyzer.Query{}, err
+		}
+	}
+	app, err := parseApp(f.app)
+	if err != nil {
+		return analyzer.Query{}, err
+	}
+	q := analyzer.Query{From: f.from, To: f.to, Protocol: proto, App: app, SNI: f.sni, HTTPHost: f.httpHost}
 	if err := portFlag("--source-port", f.sourcePort, 1); err != nil {
 		return q, err
 	}
@@ -114,15 +127,6 @@ func portFlag(name string, v, lo int) error {
 		return fmt.Errorf("%s %d is outside %d-65535", name, v, lo)
 	}
 	return nil
-}
-
-func checkChoice(flag, v string, choices ...string) error {
-	for _, c := range choices {
-		if v == c {
-			return nil
-		}
-	}
-	return fmt.Errorf("%s %q: use one of %v", flag, v, choices)
 }
 
 // expectation returns the exit-2 error when an --expect does not hold. An

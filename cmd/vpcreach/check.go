@@ -2,24 +2,31 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"github.com/vpcreach/vpcreach/render"
 )
 
 func (c *cli) checkCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
+	var text textFlags
 	cmd := &cobra.Command{
-		Use:   "check -t DIR [--format table|json|sarif|compact]",
+		Use:   "check [-t DIR] [--format table|compact|json|sarif|junit]",
 		Short: "Evaluate every expect block: the CI gate",
 		Long: "check evaluates every expect block of the topology (reachable = true|false, through,\n" +
 			"not_through, ports). It exits 0 when all hold, 2 when any fails, and 1 when the topology\n" +
-			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning, and --format compact\n" +
-			"one FILE:LINE:COL: severity: message line per problem; both include the topology's errors\n" +
-			"and warnings, so a topology with errors still gives a complete report.",
+			"has errors. --format sarif prints SARIF 2.1.0 for GitHub code scanning, --format compact\n" +
+			"one FILE:LINE:COL: severity: message line per problem, --format junit a JUnit XML report\n" +
+			"(one testcase per expect block) and --format json a document; all four include the\n" +
+			"topology's errors and warnings, so a topology with errors still gives a complete report.\n" +
+			"--format text is the table.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
-			if err := checkChoice("--format", format, "table", "json", "sarif", "compact"); err != nil {
+			if err := checkChoice("--format", format, "table", "text", "compact", "json", "sarif", "junit"); err != nil {
+				return withCode(exitError, err)
+			}
+			if format == "text" {
+				format = "table"
+			}
+			if err := text.check(cc, format); err != nil {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
@@ -33,14 +40,15 @@ func (c *cli) checkCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := (render.Formatter{Format: render.Format(format)}).Check(c.stdout, nil, results); err != nil {
+			if err := c.formatter(format, text).Check(c.stdout, nil, results); err != nil {
 				return withCode(exitError, err)
 			}
 			return violations(results)
 		},
 	}
-	cmd.Flags().VarP(&dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
+	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
 	c.addMaxFileSize(cmd)
-	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json, sarif or compact")
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table (or text), compact, json, sarif or junit")
+	text.add(cmd)
 	return cmd
 }

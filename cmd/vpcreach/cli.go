@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -16,10 +17,6 @@ const (
 	exitError    = 1 // bad usage, or the topology or rules have errors
 	exitViolated = 2 // an expectation (check, analyze path --expect) does not hold
 )
-
-// version is the version string; release builds set it with
-// -ldflags "-X main.version=...".
-var version = "dev"
 
 // exitError carries an exit code through cobra; a nil err means the
 // command already printed what it had to say.
@@ -63,11 +60,17 @@ type cli struct {
 	// setMemoryLimit, when set (the real command, not tests), is
 	// debug.SetMemoryLimit: `logs` sets a soft limit for large inputs.
 	setMemoryLimit func(int64) int64
+	// rawStdout is the writer newCLI was given, which terminal inspects.
+	rawStdout io.Writer
+	// terminal reports whether a writer is a terminal and its width;
+	// getenv reads the environment (NO_COLOR, TERM). Tests replace both.
+	terminal func(w any) (bool, int)
+	getenv   func(string) string
 }
 
 func newCLI(stdout, stderr io.Writer) *cli {
 	out := &checkedWriter{w: stdout}
-	return &cli{stdout: out, stderr: stderr, out: out, stdin: os.Stdin}
+	return &cli{stdout: out, stderr: stderr, out: out, stdin: os.Stdin, rawStdout: stdout, terminal: terminalOf, getenv: os.Getenv}
 }
 
 // run executes the command line args and returns the process exit code.
@@ -122,27 +125,18 @@ func (c *cli) rootCmd() *cobra.Command {
 			"route, rule or setting that decided, with AWS Reachability Analyzer's explanation codes.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
+		Version:       versionText(debug.ReadBuildInfo()),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetFlagErrorFunc(flagErrorFunc)
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
 	root.AddCommand(c.schemaCmd(), c.importCmd(), c.logsCmd())
 	return root
-}
-
-func (c *cli) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(c.stdout, "vpcreach %s\n", version)
-			return nil
-		},
-	}
 }

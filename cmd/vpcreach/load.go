@@ -2,6 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -34,12 +40,21 @@ func (c *cli) load(paths topoPaths) (*topology.Topology, *analyzer.Network, erro
 	return l.topo, l.net, nil
 }
 
+// topologyUsage is the help of every command's -t flag.
+const topologyUsage = "topology: a directory of *.hcl files (or one .hcl file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union (default: the current directory)"
+
 // loadTopology loads and compiles the union of the topology sources
-// (loadSources) and returns it with its diagnostics, printing nothing.
-// The error is for a missing -t only.
+// (loadSources; the current directory when none is given) and returns it
+// with its diagnostics, printing nothing. The error is for a -t that is
+// empty or names a file that is not a topology.
 func (c *cli) loadTopology(paths topoPaths) (loaded, error) {
 	if len(paths) == 0 {
-		return loaded{}, withCode(exitError, errors.New("no topology given: pass -t DIR"))
+		paths = topoPaths{"."}
+	}
+	for _, p := range paths {
+		if err := c.checkTopologyArg(p); err != nil {
+			return loaded{}, withCode(exitError, err)
+		}
 	}
 	var l loaded
 	l.topo, l.diags = c.loadSources(paths)
@@ -68,4 +83,26 @@ func (c *cli) printDiagnostics(l loaded) error {
 		return withCode(exitError, err)
 	}
 	return nil
+}
+
+// checkTopologyArg refuses an empty -t and a -t that names a file other
+// than a .hcl file or a .json file (terraform show -json or AWS CLI
+// describe output): a README would otherwise be parsed as HCL and
+// reported as syntax errors. A path that does not
+// exist or is a directory is left to the loader, which reports it.
+func (c *cli) checkTopologyArg(dir string) error {
+	if dir == "" {
+		return errors.New("-t is empty: give a directory of *.hcl files, one .hcl file, a terraform show -json file or a directory of AWS CLI describe output (the default is the current directory)")
+	}
+	var fi fs.FileInfo
+	var err error
+	if c.fsys != nil {
+		fi, err = fs.Stat(c.fsys, path.Clean(dir))
+	} else {
+		fi, err = os.Stat(dir)
+	}
+	if ext := filepath.Ext(dir); err != nil || fi.IsDir() || strings.EqualFold(ext, ".hcl") || strings.EqualFold(ext, ".json") {
+		return nil
+	}
+	return fmt.Errorf("-t %s: not a topology: give a directory of *.hcl files, one .hcl file, a terraform show -json file or a directory of AWS CLI describe output", dir)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -21,13 +22,20 @@ type topoPaths []string
 
 func (p topoPaths) String() string { return strings.Join(p, ", ") }
 
-// Set implements pflag.Value; each -t adds a source.
+// Set implements pflag.Value; each -t adds a source (an empty one is
+// refused with the other bad sources, by checkTopologyArg).
 func (p *topoPaths) Set(s string) error {
-	if s == "" {
-		return fmt.Errorf("empty topology path")
-	}
 	*p = append(*p, s)
 	return nil
+}
+
+// shown names the sources for a person: "." when none was given (the
+// default, the current directory).
+func (p topoPaths) shown() string {
+	if len(p) == 0 {
+		return "."
+	}
+	return p.String()
 }
 
 // Type implements pflag.Value.
@@ -64,18 +72,29 @@ func sourceKindOf(fsys fs.FS, p string) sourceKind {
 	if err != nil {
 		return sourceHCL
 	}
-	hasJSON := false
 	for _, e := range entries {
-		name := strings.ToLower(e.Name())
-		if strings.HasSuffix(name, ".hcl") {
+		if strings.HasSuffix(strings.ToLower(e.Name()), ".hcl") {
 			return sourceHCL
 		}
-		hasJSON = hasJSON || strings.HasSuffix(name, ".json") || e.IsDir()
 	}
-	if hasJSON {
+	if holdsJSON(fsys, p) {
 		return sourceAWS
 	}
 	return sourceHCL
+}
+
+// holdsJSON reports whether directory p holds a .json file, at any depth
+// (the AWS CLI output may be in per-region or per-account folders). It
+// stops at the first one.
+func holdsJSON(fsys fs.FS, p string) bool {
+	found := errors.New("found")
+	err := fs.WalkDir(fsys, p, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(strings.ToLower(name), ".json") {
+			return found
+		}
+		return nil
+	})
+	return err == found
 }
 
 // isTerraformJSON reports whether the JSON file p starts like terraform

@@ -59,7 +59,7 @@ func TestLogsErrors(t *testing.T) {
 		{"some malformed", []string{"logs", "summary", mixed}, "", exitOK, "1 malformed lines skipped", []string{
 			mixed + ":21:", "port outside 0-65535"}},
 		{"missing file", []string{"logs", "summary", filepath.Join(dir, "nope")}, "", exitError, "", []string{"no such file"}},
-		{"explain without topology", []string{"logs", "explain", bad}, "", exitError, "", []string{"pass -t DIR"}},
+		{"explain without topology reads the current directory", []string{"logs", "explain", bad}, "", exitError, "", []string{"The directory . holds no *.hcl file"}},
 		{"stdin", []string{"logs", "summary", "--format", "json"}, string(good), exitOK, `"events": 20`, nil},
 		{"filtered out", []string{"logs", "summary", "--firewall", "other", mixed}, "", exitOK, "20 events filtered out", nil},
 	}

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/vpcreach/vpcreach/analyzer"
-	"github.com/vpcreach/vpcreach/render"
 )
 
 // matrixFlags are the flags of `analyze matrix`.
@@ -14,12 +11,13 @@ type matrixFlags struct {
 	dir                  topoPaths
 	protocol, by, format string
 	port                 int
+	text                 textFlags
 }
 
 func (c *cli) analyzeMatrixCmd() *cobra.Command {
 	var f matrixFlags
 	cmd := &cobra.Command{
-		Use:   "matrix -t DIR [--protocol tcp] [--port 443] [--by subnet|instance]",
+		Use:   "matrix [-t DIR] [--protocol tcp] [--port 443] [--by subnet|instance]",
 		Short: "Analyze every subnet (or instance) to every other and to the internet",
 		Long: "matrix answers `analyze path` for every pair of subnets (or instances, with --by instance),\n" +
 			"and from and to the internet. Rows are sources, columns destinations. With --port a cell\n" +
@@ -32,6 +30,9 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
+			if err := f.text.check(cmd, f.format); err != nil {
+				return withCode(exitError, err)
+			}
 			_, net, err := c.load(f.dir)
 			if err != nil {
 				return err
@@ -40,28 +41,34 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := (render.Formatter{Format: render.Format(f.format)}).Matrix(c.stdout, m); err != nil {
+			if err := c.formatter(f.format, f.text).Matrix(c.stdout, m); err != nil {
 				return withCode(exitError, err)
 			}
 			return nil
 		},
 	}
 	fl := cmd.Flags()
-	fl.VarP(&f.dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
+	fl.VarP(&f.dir, "topology", "t", topologyUsage)
 	c.addMaxFileSize(cmd)
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")
 	fl.StringVar(&f.by, "by", "subnet", "endpoints: subnet or instance")
 	fl.StringVar(&f.format, "format", "table", "output format: table or json")
+	f.text.add(cmd)
 	return cmd
 }
 
 // query builds the matrix query from the flags.
 func (f *matrixFlags) query(cmd *cobra.Command) (analyzer.MatrixQuery, error) {
 	var q analyzer.MatrixQuery
-	proto, err := analyzer.ParseProtocol(f.protocol)
+	proto, err := parseProtocol(f.protocol)
 	if err != nil {
-		return q, fmt.Errorf("--protocol: %w", err)
+		return q, err
+	}
+	if !proto.HasPorts() {
+		if err := notForICMP(cmd, "port"); err != nil {
+			return q, err
+		}
 	}
 	q.Protocol = proto
 	if err := checkChoice("--by", f.by, "subnet", "instance"); err != nil {

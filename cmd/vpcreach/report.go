@@ -4,33 +4,40 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/vpcreach/vpcreach/analyzer"
 	"github.com/vpcreach/vpcreach/render"
 )
 
 // isReportFormat reports whether format carries the diagnostics of loading
-// (SARIF, compact): with it, validate and check write a complete report even
-// when the topology has errors.
-func isReportFormat(format string) bool { return format == "sarif" || format == "compact" }
+// (SARIF, compact, JSON, JUnit): with it, validate and check write a
+// complete report even when the topology has errors.
+func isReportFormat(format string) bool {
+	switch format {
+	case "sarif", "compact", "json", "junit":
+		return true
+	}
+	return false
+}
 
 // report runs validate (check false) or check in a report format: the
 // diagnostics of loading (and, when the topology has no errors and check
-// is set, the results of the expect blocks) go to stdout. SARIF also
-// keeps the text diagnostics on stderr, for the log of a CI run; compact
-// writes them once, on stdout. It exits 1 when the topology has errors,
-// 2 when an expectation fails.
+// is set, the results of the expect blocks) go to stdout. SARIF, JSON and
+// JUnit also keep the text diagnostics on stderr, for the log of a CI run;
+// compact writes them once, on stdout. It exits 1 when the topology has
+// errors, 2 when an expectation fails.
 func (c *cli) report(ctx context.Context, dir topoPaths, format string, check bool) error {
 	l, err := c.loadTopology(dir)
 	if err != nil {
 		return err
 	}
-	if format == "sarif" {
+	if format != "compact" {
 		if err := c.printDiagnostics(l); err != nil {
 			return err
 		}
 	}
-	fm := render.Formatter{Format: render.Format(format), ToolVersion: version, SARIFRoot: c.sarifRoot(firstPath(dir))}
+	fm := render.Formatter{Format: render.Format(format), ToolVersion: buildVersion(debug.ReadBuildInfo()), SARIFRoot: c.sarifRoot(firstPath(dir))}
 	var results []*analyzer.CheckResult
 	if check && !l.diags.HasErrors() {
 		if results, err = l.net.Check(ctx); err != nil {

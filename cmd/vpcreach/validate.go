@@ -12,16 +12,17 @@ func (c *cli) validateCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
 	cmd := &cobra.Command{
-		Use:   "validate -t DIR [--format text|compact|sarif]",
+		Use:   "validate [-t DIR] [--format text|compact|json|sarif|junit]",
 		Short: "Load a topology, check references and rules, and print diagnostics",
 		Long: "validate loads every *.hcl file of DIR (and the rules files they name), checks references,\n" +
 			"addresses and firewall rules, and prints every problem with its file:line. It exits 0 with a\n" +
 			"one-line summary when the topology is valid, 1 otherwise. --format compact prints one\n" +
 			"FILE:LINE:COL: severity: message line per problem (nothing when there is none), --format\n" +
-			"sarif a SARIF 2.1.0 log, both on stdout.",
+			"json a document with every diagnostic, --format sarif a SARIF 2.1.0 log and --format junit\n" +
+			"a JUnit XML report (one testcase per error), all on stdout.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
-			if err := checkChoice("--format", format, "text", "compact", "sarif"); err != nil {
+			if err := checkChoice("--format", format, "text", "compact", "json", "sarif", "junit"); err != nil {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
@@ -31,12 +32,12 @@ func (c *cli) validateCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "%s: valid: %s\n", dir, summary(topo, net.RuleCount()))
+			fmt.Fprintf(c.stdout, "%s: valid: %s\n", dir.shown(), summary(topo, net.RuleCount()))
 			return nil
 		},
 	}
-	cmd.Flags().VarP(&dir, "topology", "t", "topology: a directory of .hcl files (or one file), a terraform show -json file or a directory of AWS CLI describe output; repeat for the union")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact or sarif")
+	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact, json, sarif or junit")
 	c.addMaxFileSize(cmd)
 	return cmd
 }

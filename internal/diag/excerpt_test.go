@@ -23,16 +23,16 @@ func TestWriteEscapes(t *testing.T) {
 		want      string
 	}{
 		{"ESC sequence before the subject", "x\x1b[2J\x1b]0;pwned\x07 = bad\n", rng("a.rules", 1, 17, 16, 1, 20, 19), "S", "",
-			"Error: S\n\n  on a.rules line 1, column 17:\n   1: x\\x1b[2J\\x1b]0;pwned\\x07 = bad\n" +
+			"a.rules:1:17: Error: S\n\n   1: x\\x1b[2J\\x1b]0;pwned\\x07 = bad\n" +
 				"                               ^^^\n\n"},
 		{"NUL and CR inside the subject", "a \x00\rb c\n", rng("a.rules", 1, 3, 2, 1, 6, 5), "S", "",
-			"Error: S\n\n  on a.rules line 1, column 3:\n   1: a \\x00\\x0db c\n        ^^^^^^^^^\n\n"},
+			"a.rules:1:3: Error: S\n\n   1: a \\x00\\x0db c\n        ^^^^^^^^^\n\n"},
 		{"CRLF line end dropped", "ab\r\n", rng("a.rules", 1, 1, 0, 1, 3, 2), "S", "",
-			"Error: S\n\n  on a.rules line 1, column 1:\n   1: ab\n      ^^\n\n"},
+			"a.rules:1:1: Error: S\n\n   1: ab\n      ^^\n\n"},
 		{"DEL, C1, bidi and invalid UTF-8", "\x7f\u0085\u202e\xff!\n", rng("a.rules", 1, 5, 7, 1, 6, 8), "S", "",
-			"Error: S\n\n  on a.rules line 1, column 5:\n   1: \\x7f\\x85\\u202e\\xff!\n                        ^\n\n"},
+			"a.rules:1:5: Error: S\n\n   1: \\x7f\\x85\\u202e\\xff!\n                        ^\n\n"},
 		{"escaped summary, detail and file name", "ok\n", rng("\x1b[31mevil.hcl", 1, 1, 0, 1, 2, 1), "Bad\x1b[0m", "Detail \x9b31m.\x00",
-			"Error: Bad\\x1b[0m\n\n  on \\x1b[31mevil.hcl line 1, column 1:\n   1: ok\n      ^\n\nDetail \\x9b31m.\\x00\n\n"},
+			"\\x1b[31mevil.hcl:1:1: Error: Bad\\x1b[0m\n\n   1: ok\n      ^\n\nDetail \\x9b31m.\\x00\n\n"},
 	}
 	for _, tt := range tests {
 		files := map[string]*hcl.File{tt.subject.Filename: {Bytes: []byte(tt.src)}}
@@ -75,10 +75,10 @@ func TestWriteLongLine(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(b.String(), "\n")
-		if len(lines) < 5 {
+		if len(lines) < 4 {
 			t.Fatalf("%s: %q", c.name, b.String())
 		}
-		shown, carets := lines[3], lines[4]
+		shown, carets := lines[2], lines[3]
 		if len(shown) > len("   1: ")+MaxExcerpt+2*len(ellipsis) {
 			t.Errorf("%s: excerpt of %d bytes", c.name, len(shown))
 		}

@@ -22,14 +22,15 @@ const (
 // Write renders diags after sorting and deduplicating them, in HCL's layout
 // with the column added and the offending text underlined:
 //
-//	Error: Undefined variable
+//	net/main.hcl:8:32: Error: Undefined variable
 //
-//	  on net/main.hcl line 8, column 32, in rule_group "rg":
+//	  in rule_group "rg":
 //	   8:     drop tcp $HOME_NET any -> $NOT_DEFINED 80 (sid:2;)
 //	                                    ^^^^^^^^^^^^
 //
 //	The rule uses $NOT_DEFINED, which is not defined. ...
 //
+// A diagnostic without a subject starts with its severity ("Error: ...").
 // files gives the source of each file named by a subject (HCL and rules
 // files alike); without it the source line is left out.
 //
@@ -54,6 +55,9 @@ func writeOne(b *bytes.Buffer, files map[string]*hcl.File, idx lineIndexes, d *h
 	if d.Severity == hcl.DiagWarning {
 		sev = "Warning"
 	}
+	if s := d.Subject; s != nil {
+		fmt.Fprintf(b, "%s:%d:%d: ", Escape(s.Filename, MaxExcerpt), s.Start.Line, s.Start.Column)
+	}
 	fmt.Fprintf(b, "%s: %s\n\n", sev, Escape(d.Summary, MaxExcerpt))
 	if s := d.Subject; s != nil {
 		writeSubject(b, files[s.Filename], idx, *s)
@@ -63,19 +67,17 @@ func writeOne(b *bytes.Buffer, files map[string]*hcl.File, idx lineIndexes, d *h
 	}
 }
 
-// writeSubject writes the "on FILE line N, column C" line and the source
+// writeSubject writes the "in BLOCK:" line (HCL files) and the source
 // lines the subject covers (at most maxLines), each underlined where the
 // subject lies.
 func writeSubject(b *bytes.Buffer, file *hcl.File, idx lineIndexes, s hcl.Range) {
-	where := fmt.Sprintf("  on %s line %d, column %d", Escape(s.Filename, MaxExcerpt), s.Start.Line, s.Start.Column)
 	if file == nil || file.Bytes == nil {
-		fmt.Fprintf(b, "%s:\n  (source code not available)\n\n", where)
+		b.WriteString("  (source code not available)\n\n")
 		return
 	}
 	if ctx := contextOf(file, s.Start.Byte); ctx != "" {
-		where += ", in " + Escape(ctx, MaxExcerpt)
+		fmt.Fprintf(b, "  in %s:\n", Escape(ctx, MaxExcerpt))
 	}
-	fmt.Fprintf(b, "%s:\n", where)
 	starts := idx.of(s.Filename, file.Bytes)
 	for line := max(s.Start.Line, 1); line <= s.End.Line && line < s.Start.Line+maxLines && line <= len(starts); line++ {
 		text := lineText(file.Bytes, starts, line)

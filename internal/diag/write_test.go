@@ -24,17 +24,17 @@ func TestWrite(t *testing.T) {
 	}{
 		{"caret under the token", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Bad port",
 			Detail: "Ports are numbers.", Subject: rng("a.rules", 1, 25, 24, 1, 28, 27)},
-			"Error: Bad port\n\n  on a.rules line 1, column 25:\n   1: pass tcp any any -> any 443 (sid:1;)\n" +
+			"a.rules:1:25: Error: Bad port\n\n   1: pass tcp any any -> any 443 (sid:1;)\n" +
 				"                              ^^^\n\nPorts are numbers.\n\n"},
 		{"tabs kept so carets align", &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Odd",
 			Subject: rng("a.rules", 2, 8, 44, 2, 9, 45)},
-			"Warning: Odd\n\n  on a.rules line 2, column 8:\n   2: \tdrop  x\n      \t      ^\n\n"},
+			"a.rules:2:8: Warning: Odd\n\n   2: \tdrop  x\n      \t      ^\n\n"},
 		{"multi-line subject", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Bad list",
 			Subject: rng("b.hcl", 1, 5, 4, 2, 5, 10)},
-			"Error: Bad list\n\n  on b.hcl line 1, column 5:\n   1: x = [\n          ^\n   2:   1,\n      ^^^^\n\n"},
+			"b.hcl:1:5: Error: Bad list\n\n   1: x = [\n          ^\n   2:   1,\n      ^^^^\n\n"},
 		{"no source", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Gone",
 			Subject: rng("c.hcl", 3, 1, 0, 3, 2, 1)},
-			"Error: Gone\n\n  on c.hcl line 3, column 1:\n  (source code not available)\n\n"},
+			"c.hcl:3:1: Error: Gone\n\n  (source code not available)\n\n"},
 		{"no subject", &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty", Detail: "No files."},
 			"Error: Empty\n\nNo files.\n\n"},
 	}

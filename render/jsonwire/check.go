@@ -1,10 +1,12 @@
 package jsonwire
 
 // CheckReport is the output of `check --format json`: one result per
-// expect block, in name order.
+// expect block, in name order, and the diagnostics of loading the topology
+// (absent when there is none; when one is an error, Results is empty).
 type CheckReport struct {
 	SchemaVersion int            `json:"schema_version"`
 	Results       []*CheckResult `json:"results"`
+	Diagnostics   []*Diagnostic  `json:"diagnostics,omitempty"`
 }
 
 // CheckResult is the outcome of one expect block. Analysis is null when

@@ -1,6 +1,7 @@
 // Package jsonwire holds the JSON documents vpcreach writes (schema_version
 // 1): `analyze path --format json` (Analysis), `analyze matrix --format
-// json` (Matrix) and `check --format json` (CheckReport).
+// json` (Matrix), `check --format json` (CheckReport) and `validate
+// --format json` (ValidateReport).
 //
 // The types carry only data and json tags; they import nothing of the
 // engine, so a program that reads vpcreach's JSON can decode it with them.

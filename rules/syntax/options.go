@@ -110,6 +110,12 @@ func (p *ruleParser) addOption(r *Rule, i, end int) int {
 	}
 	p.m.setRange(&o.ValueRange, val.lo, val.hi)
 	if o.HasValue && !p.checkQuotes(o.Name, val, end) {
+		if p.swallowed {
+			// Its value holds the next options: leave it out rather
+			// than report it again as a bad value.
+			r.Options = r.Options[:len(r.Options)-1]
+			return end + 1
+		}
 		return p.resync(end)
 	}
 	return end + 1
@@ -152,6 +158,9 @@ func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	if len(v) >= 2 && v[len(v)-1] == '"' && !escapedAt(v, len(v)-1) {
 		return true
 	}
+	if p.missingSemicolon(name, val) {
+		return false
+	}
 	if end < len(p.s) && strings.Contains(p.s[end:], "\"") {
 		p.errorf(end, end+1, "Unescaped semicolon in quoted value",
 			"The quoted value of %s is cut at this ';', before its closing quote: Suricata ends an option at the first ';' not preceded by '\\', even inside quotes, and would reject the rule. Write '\\;' for a literal semicolon.",
@@ -161,6 +170,49 @@ func (p *ruleParser) checkQuotes(name string, val span, end int) bool {
 	p.errorf(val.lo, val.hi, "Unterminated quoted value",
 		"The value of %s opens a double quote that is not closed before the ';' that ends the option.", name)
 	return false
+}
+
+// missingSemicolon reports a quoted value closed and followed, without a
+// ';', by what looks like the next option (content:"a" sid:1;): the ';'
+// after the quote was forgotten. The swallowed options are then not
+// reported again (no "Missing sid" for a sid that is there).
+func (p *ruleParser) missingSemicolon(name string, val span) bool {
+	v := p.s[val.lo:val.hi]
+	q := closingQuote(v)
+	if q < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(v[q+1:], " \t")
+	if rest == "" || rest == v[q+1:] || !startsWithOptionName(rest) {
+		return false
+	}
+	at := val.lo + q + 1
+	p.errorf(at, at+1, "Missing semicolon",
+		"The option %s:%s is not terminated by ';' before %q: every option ends with ';'. Write %s:%s; %s;",
+		name, Clip(v[:q+1]), Clip(rest), name, Clip(v[:q+1]), Clip(rest))
+	p.swallowed = true
+	return true
+}
+
+// closingQuote returns the index of the first unescaped '"' after the
+// opening one at v[0], or -1.
+func closingQuote(v string) int {
+	for i := 1; i < len(v); i++ {
+		if v[i] == '"' && !escapedAt(v, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// startsWithOptionName reports whether s starts with an option name
+// followed by ':' or by nothing (nocase): letters, digits, '.', '_', '-'.
+func startsWithOptionName(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= '0' && s[i] <= '9' || s[i] == '.' || s[i] == '_' || s[i] == '-') {
+		i++
+	}
+	return i > 0 && (i == len(s) || s[i] == ':')
 }
 
 // escapedAt reports whether s[i] is preceded by an odd number of

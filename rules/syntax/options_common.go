@@ -32,7 +32,7 @@ func (p *ruleParser) commonOptions(r *Rule, opts span) {
 			}
 		}
 	}
-	if sid == nil {
+	if sid == nil && !p.swallowed {
 		p.errorf(opts.lo, opts.hi, "Missing sid",
 			"Every rule needs a signature id, unique in its rule group: add sid:N; with N from 1 to %d to the options.", maxID)
 	}

@@ -100,6 +100,9 @@ type ruleParser struct {
 	alloc    *ruleAlloc
 	diags    hcl.Diagnostics
 	unclosed bool // a header field has an unclosed '['
+	// swallowed is set when a missing ';' made one option's value take
+	// in the next options, which are then not reported as missing.
+	swallowed bool
 }
 
 // parse parses the whole rule: header, then options.

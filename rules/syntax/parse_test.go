@@ -198,6 +198,9 @@ func TestParseRuleErrors(t *testing.T) {
 		"alert tcp any any -> any any (msg:\"a\x01b\"; sid:1;)",
 		`alert tcp any any -> any any (sid:1;`,
 		`bad bad bad bad bad bad bad (sid:1;)`,
+		`pass tls any any -> any 443 (tls.sni; content:"example.com" sid:1;)`,
+		`pass tcp any any -> any 443 (msg:"x" sid:3; rev:1;)`,
+		`pass tls any any -> any 443 (content:"a" nocase; sid:4;)`,
 	}
 	var b strings.Builder
 	for i, src := range tests {
