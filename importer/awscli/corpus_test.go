@@ -99,10 +99,8 @@ func TestBatfishSnapshots(t *testing.T) {
 		"test-nat-gateway": {
 			{name: "testInstanceToInternet_bidirectional", from: "i-0a128d26e59be60f3", to: "8.8.8.8", port: 80, want: analyzer.Reachable,
 				through: []string{"nat-07ab4846da51f4612", "igw-071753b9c23d8a9b2"}, returnThrough: []string{"igw-071753b9c23d8a9b2", "nat-07ab4846da51f4612"}},
-			{name: "testNonSessionPacket", from: "8.8.8.8", to: "3.135.127.225", port: 80, want: analyzer.NotReachable,
-				gap: "issue 12: the analyzer accepts traffic addressed to a NAT gateway"},
-			{name: "testIntraSubnetPacket", from: "i-0b31b509174d7f5de", to: "10.1.250.210", port: 80, want: analyzer.NotReachable,
-				gap: "issue 12: the analyzer accepts traffic addressed to a NAT gateway"},
+			{name: "testNonSessionPacket", from: "8.8.8.8", to: "3.135.127.225", port: 80, want: analyzer.NotReachable},
+			{name: "testIntraSubnetPacket", from: "i-0b31b509174d7f5de", to: "10.1.250.210", port: 80, want: analyzer.NotReachable},
 		},
 		"test-public-private-subnet": {
 			{name: "testToInternet/public", from: "i-094a9e5b545a4fde4", to: "8.8.8.8", port: 80, want: analyzer.Reachable, through: []string{"igw-0eac198308206c358"}},
@@ -153,8 +151,8 @@ func TestBatfishSnapshots(t *testing.T) {
 			}
 		}
 	}
-	if compared != 20 || gaps != 2 {
-		t.Fatalf("compared %d Batfish flows and logged %d known gaps, want 20 and 2", compared, gaps)
+	if compared != 22 || gaps != 0 {
+		t.Fatalf("compared %d Batfish flows and logged %d known gaps, want 22 and 0", compared, gaps)
 	}
 }
 
