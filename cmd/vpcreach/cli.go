@@ -120,7 +120,7 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
-	root.AddCommand(c.schemaCmd())
+	root.AddCommand(c.schemaCmd(), c.diffCmd())
 	return root
 }
 

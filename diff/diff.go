@@ -1,0 +1,178 @@
+// Package diff compares the answers of two versions of a network (before
+// and after a change) and reports every change of answer per source and
+// destination: the destination ports and protocols whose verdict changed
+// (newly allowed, newly blocked, newly ambiguous) and those whose verdict
+// stayed but whose path or decider changed (now uninspected, another
+// firewall or endpoint, another decider, another path), each with what
+// decided it on both sides and the changed blocks on its paths.
+//
+// It is exact over every port: each pair is answered with
+// analyzer.Network.AnalyzePath without a port, whose port ranges are the
+// classes every component treats alike, and the two partitions of
+// 0-65535 are overlaid, so no port is enumerated.
+package diff
+
+import (
+	"context"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/ports"
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// Kind is the kind of a change of answer. Its values are the strings of
+// the JSON output and of --fail-on.
+type Kind string
+
+// Kinds of change, most severe first.
+const (
+	// NewlyAllowed: reachable after, and not before (not reachable,
+	// ambiguous, or no such pair).
+	NewlyAllowed Kind = "newly-allowed"
+	// NewlyAmbiguous: ambiguous after, and not before.
+	NewlyAmbiguous Kind = "newly-ambiguous"
+	// NewlyBlocked: not reachable after (or no such pair), and reachable
+	// or ambiguous before.
+	NewlyBlocked Kind = "newly-blocked"
+	// NowUninspected: same verdict (reachable or ambiguous), crossed a
+	// firewall before and none after.
+	NowUninspected Kind = "now-uninspected"
+	// FirewallChanged: same verdict (reachable or ambiguous), crossing
+	// other firewalls, or the same firewalls at other endpoints (another
+	// AZ's).
+	FirewallChanged Kind = "firewall-changed"
+	// DeciderChanged: same verdict, decided by something else (another
+	// blocking finding, or another firewall rule letting it through).
+	DeciderChanged Kind = "decider-changed"
+	// PathChanged: same verdict, firewalls and decider, other hops
+	// (reachable or ambiguous only).
+	PathChanged Kind = "path-changed"
+)
+
+// Kinds returns every kind, most severe first.
+func Kinds() []Kind {
+	return []Kind{NewlyAllowed, NewlyAmbiguous, NewlyBlocked, NowUninspected, FirewallChanged,
+		DeciderChanged, PathChanged}
+}
+
+// Query selects what to compare.
+type Query struct {
+	// By selects the endpoints: subnets (the default) or instances; the
+	// internet is always one.
+	By analyzer.MatrixBy
+	// From and To keep only the pairs from (to) that endpoint name, such
+	// as "subnet.app_a" or "internet"; "" keeps every one.
+	From, To string
+	// Protocols to compare; nil means TCP, UDP and ICMP.
+	Protocols []topology.Protocol
+	// Port is the only destination port compared when HasPort;
+	// otherwise every port is.
+	Port    uint16
+	HasPort bool
+	// SNI and HTTPHost state the TLS server name and HTTP Host of the
+	// traffic compared; "" leaves them unstated (rules that test them are
+	// then undecidable, and their traffic AMBIGUOUS on both sides).
+	SNI, HTTPHost string
+	// Workers is the number of pairs compared at once; 0 means
+	// GOMAXPROCS. The result does not depend on it.
+	Workers int
+}
+
+// Report is the answer to a diff.
+type Report struct {
+	Query QueryInfo
+	// Blocks are the changed blocks, sorted by address.
+	Blocks []*BlockChange
+	// Changes are sorted by source, destination, protocol, kind and
+	// first port.
+	Changes []*Change
+	// Pairs is the number of source, destination and protocol triples
+	// compared.
+	Pairs int
+}
+
+// QueryInfo echoes the query after defaults are applied.
+type QueryInfo struct {
+	By        string
+	From, To  string
+	Protocols []string
+	// DestinationPort is set when one port was compared.
+	DestinationPort *int
+	SNI, HTTPHost   string
+}
+
+// Change is one change of answer: the ports of one protocol from one
+// source to one destination that changed alike.
+type Change struct {
+	From, To string
+	Protocol string
+	// Ports are the destination ports that changed alike; HasPorts is
+	// false for ICMP (Ports is then empty).
+	Ports    ports.Set
+	HasPorts bool
+	Kind  Kind
+	// Detail says what changed in words, such as "inspected by
+	// network_firewall.inspection before, by no firewall after".
+	Detail        string
+	Before, After Side
+	// Causes are the addresses of the changed blocks (Report.Blocks) that
+	// the before or after paths of these ports cross or use.
+	Causes []string
+}
+
+// Side is the answer on one side of a change.
+type Side struct {
+	// Verdict is REACHABLE, NOT_REACHABLE, AMBIGUOUS or NOT_APPLICABLE
+	// (no such pair, or a pair the path engine refuses).
+	Verdict analyzer.Verdict
+	// DecidedBy is what blocks the traffic or makes it ambiguous ("CODE at
+	// component"), why the pair is not applicable, or for reachable
+	// traffic the firewall decisions that let it through.
+	DecidedBy string
+	// Firewalls are the firewall endpoints crossed, in path order, as
+	// "network_firewall.X at firewall_endpoint.Y (AZ)".
+	Firewalls []string
+	// Path is the components of the forward path, then those of the
+	// return path, "->"-joined.
+	Path string
+}
+
+// Compare answers q on both networks and returns every change of answer.
+// Pairs are matched by endpoint name: a pair present in one version only
+// is compared against NOT_APPLICABLE. When ctx is done first, Compare
+// returns ctx's error.
+func Compare(ctx context.Context, before, after *analyzer.Network, q Query) (*Report, error) {
+	q = q.normalize()
+	blocks := ChangedBlocks(before.Topology(), after.Topology())
+	pairs := selectPairs(before, after, q)
+	rep := &Report{Query: q.info(), Blocks: blocks, Pairs: len(pairs)}
+	results := make([][]*Change, len(pairs))
+	if err := forEach(ctx, q.Workers, len(pairs), func(i int) {
+		results[i] = comparePair(before, after, pairs[i], q, blocks)
+	}); err != nil {
+		return nil, err
+	}
+	for _, r := range results {
+		rep.Changes = append(rep.Changes, r...)
+	}
+	return rep, nil
+}
+
+func (q Query) normalize() Query {
+	if len(q.Protocols) == 0 {
+		q.Protocols = []topology.Protocol{topology.ProtocolTCP, topology.ProtocolUDP, topology.ProtocolICMP}
+	}
+	return q
+}
+
+func (q Query) info() QueryInfo {
+	info := QueryInfo{By: q.By.String(), From: q.From, To: q.To, SNI: q.SNI, HTTPHost: q.HTTPHost}
+	for _, p := range q.Protocols {
+		info.Protocols = append(info.Protocols, p.String())
+	}
+	if q.HasPort {
+		p := int(q.Port)
+		info.DestinationPort = &p
+	}
+	return info
+}
