@@ -110,7 +110,7 @@ type Change struct {
 	// false for ICMP (Ports is then empty).
 	Ports    ports.Set
 	HasPorts bool
-	Kind  Kind
+	Kind     Kind
 	// Detail says what changed in words, such as "inspected by
 	// network_firewall.inspection before, by no firewall after".
 	Detail        string

@@ -15,10 +15,10 @@ import (
 // endpoint string each version resolves ("" when the endpoint is absent
 // from that version, or cannot originate traffic there).
 type pair struct {
-	from, to           string
+	from, to             string
 	beforeFrom, beforeTo string
 	afterFrom, afterTo   string
-	proto              topology.Protocol
+	proto                topology.Protocol
 }
 
 // selectPairs lists the pairs of the union of both versions' endpoints

@@ -15,8 +15,8 @@ import (
 // diffFlags are the flags of `diff`.
 type diffFlags struct {
 	before, after, by, from, to, protocol, sni, host, format, failOn string
-	port                                                            int
-	exitCode                                                        bool
+	port                                                             int
+	exitCode                                                         bool
 }
 
 func (c *cli) diffCmd() *cobra.Command {
@@ -164,4 +164,3 @@ func hasEndpoint(n *analyzer.Network, by analyzer.MatrixBy, name string) bool {
 	_, dsts := n.PairEndpoints(by)
 	return slices.ContainsFunc(dsts, func(e analyzer.PairEndpoint) bool { return e.Name == name })
 }
-
