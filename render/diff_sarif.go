@@ -58,8 +58,11 @@ func (f Formatter) diffSARIF(r *diff.Report) sarifLog {
 	}
 	for _, c := range r.Changes {
 		res := sarifResult{RuleID: string(c.Kind), RuleIndex: ruleIndex[c.Kind], Level: diffLevel(c.Kind),
-			Message:    sarifText{Text: diffMessage(c)},
-			Properties: map[string]any{"from": c.From, "to": c.To, "protocol": c.Protocol, "ports": c.Ports.String()}}
+			Message: sarifText{Text: diffMessage(c)}, Locations: []sarifLocation{},
+			Properties: map[string]any{"from": c.From, "to": c.To, "protocol": c.Protocol}}
+		if c.HasPorts {
+			res.Properties["ports"] = c.Ports.String()
+		}
 		for _, addr := range c.Causes {
 			if b := blocks[addr]; b != nil {
 				rng := b.Range()

@@ -42,6 +42,10 @@ func renderings() map[string]func(io.Writer) error {
 		fm := Formatter{Format: f}
 		out["check "+string(f)] = func(w io.Writer) error { return fm.Check(w, fixtureDiagnostics(), fixtureCheck()) }
 	}
+	for _, f := range DiffFormats() {
+		fm := Formatter{Format: f}
+		out["diff "+string(f)] = func(w io.Writer) error { return fm.Diff(w, fixtureDiff()) }
+	}
 	for _, f := range DiagnosticFormats() {
 		fm := Formatter{Format: f}
 		out["diagnostics "+string(f)] = func(w io.Writer) error { return fm.Diagnostics(w, fixtureDiagnostics()) }
@@ -70,8 +74,8 @@ func TestWriteErrors(t *testing.T) {
 			t.Errorf("%s, short write: %v", name, err)
 		}
 	}
-	if cases != 4*12 {
-		t.Errorf("%d cases, want %d", cases, 4*12)
+	if cases != 4*15 {
+		t.Errorf("%d cases, want %d", cases, 4*15)
 	}
 }
 
