@@ -18,9 +18,9 @@ type segment struct {
 }
 
 // answerSegments answers the pair on n (from and to are the endpoint
-// strings of that version, "" when absent): one segment per port class
-// of the answer, covering every compared port.
-func answerSegments(n *analyzer.Network, from, to string, p pair, q Query) []segment {
+// strings of that version, "" when absent, why says then why): one
+// segment per port class of the answer, covering every compared port.
+func answerSegments(n *analyzer.Network, from, to, why string, p pair, q Query) []segment {
 	lo, hi := uint16(0), uint16(ports.Max)
 	if !p.proto.HasPorts() {
 		hi = 0
@@ -28,10 +28,6 @@ func answerSegments(n *analyzer.Network, from, to string, p pair, q Query) []seg
 		lo, hi = q.Port, q.Port
 	}
 	if from == "" || to == "" {
-		why := "no such pair in this version"
-		if from == "" {
-			why = p.from + " is not a source in this version"
-		}
 		return []segment{{lo: lo, hi: hi, side: Side{Verdict: analyzer.NotApplicable, DecidedBy: why}}}
 	}
 	a, err := n.AnalyzePath(analyzer.Query{From: from, To: to, Protocol: p.proto, Port: q.Port,
@@ -54,8 +50,8 @@ func answerSegments(n *analyzer.Network, from, to string, p pair, q Query) []seg
 // comparePair compares one pair and returns its changes, the ports of
 // each grouped by everything else (kind, detail, sides, causes).
 func comparePair(before, after *analyzer.Network, p pair, q Query, blocks []*BlockChange) []*Change {
-	bs := answerSegments(before, p.beforeFrom, p.beforeTo, p, q)
-	as := answerSegments(after, p.afterFrom, p.afterTo, p, q)
+	bs := answerSegments(before, p.beforeFrom, p.beforeTo, p.beforeWhy, p, q)
+	as := answerSegments(after, p.afterFrom, p.afterTo, p.afterWhy, p, q)
 	var out []*Change
 	byKey := map[string]*Change{}
 	var rs = map[*Change][]ports.Range{}

@@ -133,7 +133,7 @@ type Side struct {
 	// "network_firewall.X at firewall_endpoint.Y (AZ)".
 	Firewalls []string
 	// Path is the components of the forward path, then those of the
-	// return path, "->"-joined.
+	// return path, "->"-joined, a component met twice in a row once.
 	Path string
 }
 

@@ -13,11 +13,13 @@ import (
 
 // pair is one source, destination and protocol to compare, with the
 // endpoint string each version resolves ("" when the endpoint is absent
-// from that version, or cannot originate traffic there).
+// from that version, or cannot originate traffic there) and, for such a
+// side, why.
 type pair struct {
 	from, to             string
 	beforeFrom, beforeTo string
 	afterFrom, afterTo   string
+	beforeWhy, afterWhy  string
 	proto                topology.Protocol
 }
 
@@ -38,11 +40,25 @@ func selectPairs(before, after *analyzer.Network, q Query) []pair {
 			}
 			for _, proto := range q.Protocols {
 				out = append(out, pair{from: from, to: to, proto: proto,
-					beforeFrom: srcB[from], beforeTo: dstB[to], afterFrom: srcA[from], afterTo: dstA[to]})
+					beforeFrom: srcB[from], beforeTo: dstB[to], afterFrom: srcA[from], afterTo: dstA[to],
+					beforeWhy: absence(from, to, srcB, dstB), afterWhy: absence(from, to, srcA, dstA)})
 			}
 		}
 	}
 	return out
+}
+
+// absence says why a version has no pair from -> to ("" when it has).
+func absence(from, to string, srcs, dsts map[string]string) string {
+	switch {
+	case dsts[from] == "":
+		return from + " is not declared in this version"
+	case srcs[from] == "":
+		return from + " cannot originate traffic in this version"
+	case dsts[to] == "":
+		return to + " is not declared in this version"
+	}
+	return ""
 }
 
 func specs(eps []analyzer.PairEndpoint) map[string]string {

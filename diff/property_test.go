@@ -121,8 +121,8 @@ func checkAgainstReference(t *testing.T, before, after *analyzer.Network, rep *R
 			ps = []uint16{0}
 		}
 		for _, port := range ps {
-			b := referenceSide(before, p.beforeFrom, p.beforeTo, p, port)
-			a := referenceSide(after, p.afterFrom, p.afterTo, p, port)
+			b := referenceSide(before, p.beforeFrom, p.beforeTo, p.beforeWhy, p, port)
+			a := referenceSide(after, p.afterFrom, p.afterTo, p.afterWhy, p, port)
 			kind, _, ok := classify(b, a)
 			got := findChange(index[p.from+"|"+p.to+"|"+p.proto.String()], port, p.proto.HasPorts())
 			compared++
@@ -146,12 +146,8 @@ func checkAgainstReference(t *testing.T, before, after *analyzer.Network, rep *R
 
 // referenceSide answers one port on n as a user would with `analyze path
 // --port`.
-func referenceSide(n *analyzer.Network, from, to string, p pair, port uint16) Side {
+func referenceSide(n *analyzer.Network, from, to, why string, p pair, port uint16) Side {
 	if from == "" || to == "" {
-		why := "no such pair in this version"
-		if from == "" {
-			why = p.from + " is not a source in this version"
-		}
 		return Side{Verdict: analyzer.NotApplicable, DecidedBy: why}
 	}
 	a, err := n.AnalyzePath(analyzer.Query{From: from, To: to, Protocol: p.proto, Port: port, HasPort: p.proto.HasPorts()})

@@ -17,7 +17,9 @@ func sideOf(n *analyzer.Network, a *analyzer.Answer) (Side, []string) {
 	var path []string
 	for _, hops := range [][]*analyzer.Hop{a.ForwardPath, a.ReturnPath} {
 		for _, h := range hops {
-			path = append(path, h.Component)
+			if len(path) == 0 || path[len(path)-1] != h.Component {
+				path = append(path, h.Component) // a subnet's ingress and egress hops once
+			}
 			refs.hop(h)
 			if h.Type == "firewall_endpoint" {
 				s.Firewalls = appendNew(s.Firewalls, firewallAt(n, h))
