@@ -135,6 +135,9 @@ type Side struct {
 	// Path is the components of the forward path, then those of the
 	// return path, "->"-joined, a component met twice in a row once.
 	Path string
+	// seen is the flow as each firewall endpoint crossed sees it (for
+	// the flush plan).
+	seen []endpointFlow
 }
 
 // Compare answers q on both networks and returns every change of answer.

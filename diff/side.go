@@ -15,7 +15,7 @@ func sideOf(n *analyzer.Network, a *analyzer.Answer) (Side, []string) {
 	s := Side{Verdict: a.Verdict, DecidedBy: a.DecidedBy()}
 	var refs refSet
 	var path []string
-	for _, hops := range [][]*analyzer.Hop{a.ForwardPath, a.ReturnPath} {
+	for dir, hops := range [][]*analyzer.Hop{a.ForwardPath, a.ReturnPath} {
 		for _, h := range hops {
 			if len(path) == 0 || path[len(path)-1] != h.Component {
 				path = append(path, h.Component) // a subnet's ingress and egress hops once
@@ -23,6 +23,7 @@ func sideOf(n *analyzer.Network, a *analyzer.Answer) (Side, []string) {
 			refs.hop(h)
 			if h.Type == "firewall_endpoint" {
 				s.Firewalls = appendNew(s.Firewalls, firewallAt(n, h))
+				s.seen = appendFlow(s.seen, n.Topology(), h, dir == 1)
 				refs.firewallEndpoint(n.Topology(), h.Component)
 			}
 		}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -15,9 +18,14 @@ import (
 // diffFlags are the flags of `diff`.
 type diffFlags struct {
 	before, after, by, from, to, protocol, sni, host, format, failOn string
-	port                                                             int
+	flushPlan, arnPrefix                                             string
+	port, minAge                                                     int
 	exitCode                                                         bool
 }
+
+// defaultARNPrefix is the --firewall-arn-prefix default: a placeholder
+// the user replaces (the topology knows no ARN).
+const defaultARNPrefix = "arn:aws:network-firewall:REGION:ACCOUNT_ID:firewall/"
 
 func (c *cli) diffCmd() *cobra.Command {
 	var f diffFlags
@@ -55,6 +63,11 @@ func (c *cli) diffCmd() *cobra.Command {
 			if err := fm.Diff(c.stdout, rep); err != nil {
 				return withCode(exitError, err)
 			}
+			if f.flushPlan != "" {
+				if err := c.writeFlushPlan(f, rep, before); err != nil {
+					return withCode(exitError, err)
+				}
+			}
 			if f.exitCode && failing(rep, fail) {
 				return withCode(exitViolated, nil)
 			}
@@ -74,7 +87,42 @@ func (c *cli) diffCmd() *cobra.Command {
 	fl.StringVar(&f.format, "format", "table", "output format: table, json or sarif")
 	fl.BoolVar(&f.exitCode, "exit-code", false, "exit 2 when there are changes of the kinds --fail-on names")
 	fl.StringVar(&f.failOn, "fail-on", kindList(diff.Kinds()), "kinds of change that make --exit-code exit 2, comma-separated")
+	fl.StringVar(&f.flushPlan, "flush-plan", "", "write the flow flush plan (AWS CLI inputs and plan.txt) into this directory")
+	fl.StringVar(&f.arnPrefix, "firewall-arn-prefix", defaultARNPrefix, "the flush plan's firewall ARN, before the firewall's name")
+	fl.IntVar(&f.minAge, "min-age", 0, "the flush plan's MinimumFlowAgeInSeconds (0: every flow)")
 	return cmd
+}
+
+// writeFlushPlan writes one --cli-input-json file per flush operation and
+// plan.txt (the plan for a reviewer) into f.flushPlan, and prints the plan
+// after a table.
+func (c *cli) writeFlushPlan(f diffFlags, rep *diff.Report, before *analyzer.Network) error {
+	ops := rep.FlushPlan(before)
+	if err := os.MkdirAll(f.flushPlan, 0o755); err != nil {
+		return err
+	}
+	for _, op := range ops {
+		b, err := render.FlowOperationInput(op, f.arnPrefix, f.minAge)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(f.flushPlan, render.FlushPlanFileName(op)), b, 0o644); err != nil {
+			return err
+		}
+	}
+	var plan bytes.Buffer
+	if err := render.WriteFlushPlan(&plan, ops, filepath.ToSlash(f.flushPlan)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(f.flushPlan, "plan.txt"), plan.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if f.format == "table" {
+		if _, err := fmt.Fprintf(c.stdout, "\n%s", plan.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // query builds the diff query and the failing kinds from the flags.
@@ -108,6 +156,9 @@ func (f *diffFlags) query(cmd *cobra.Command) (diff.Query, []diff.Kind, error) {
 		q.Port, q.HasPort = uint16(f.port), true
 	}
 	q.From, q.To, q.SNI, q.HTTPHost = f.from, f.to, f.sni, f.host
+	if f.minAge < 0 {
+		return q, nil, fmt.Errorf("--min-age %d is negative", f.minAge)
+	}
 	fail, err := parseKinds(f.failOn)
 	return q, fail, err
 }

@@ -65,3 +65,37 @@ func runDiffGolden(t *testing.T, dir, name string, args []string, want int) {
 	}
 	golden.Check(t, filepath.Join(dir, "expected", name), out.String(), *update)
 }
+
+// TestDiffFlushPlan writes the flush plan of the tightened allow list
+// and compares plan.txt and every operation's input with
+// examples/diff-egress-allowlist/flush-plan/ (the plan directory shown
+// as PLAN).
+func TestDiffFlushPlan(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(examplesDir, "diff-egress-allowlist")
+	plan := t.TempDir()
+	var out, errb bytes.Buffer
+	c := newCLI(&out, &errb)
+	args := []string{"diff", "--before", filepath.Join(dir, "before"), "--after", filepath.Join(dir, "after"),
+		"--by", "instance", "--to", "internet", "--sni", "github.com", "--format", "json",
+		"--flush-plan", plan, "--firewall-arn-prefix", "arn:aws:network-firewall:us-east-1:111122223333:firewall/",
+		"--min-age", "30"}
+	if code := c.run(args); code != 0 || errb.Len() > 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, errb.String())
+	}
+	files, err := os.ReadDir(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 3 {
+		t.Fatalf("wrote %d files, want plan.txt and one input per AZ", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(plan, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.ReplaceAll(string(b), filepath.ToSlash(plan), "PLAN")
+		golden.Check(t, filepath.Join(dir, "flush-plan", f.Name()), got, *update)
+	}
+}
