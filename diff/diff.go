@@ -14,6 +14,7 @@ package diff
 
 import (
 	"context"
+	"sort"
 
 	"github.com/vpcreach/vpcreach/analyzer"
 	"github.com/vpcreach/vpcreach/ports"
@@ -87,8 +88,10 @@ type Report struct {
 	// first port.
 	Changes []*Change
 	// Pairs is the number of source, destination and protocol triples
-	// compared.
+	// compared (server-name classes included).
 	Pairs int
+	// Notes say what the diff did not compare.
+	Notes []string
 }
 
 // QueryInfo echoes the query after defaults are applied.
@@ -111,6 +114,9 @@ type Change struct {
 	Ports    ports.Set
 	HasPorts bool
 	Kind     Kind
+	// ServerName is set for a change of the traffic to one TLS server
+	// name and HTTP Host (see Compare); "" for traffic that states none.
+	ServerName string
 	// Detail says what changed in words, such as "inspected by
 	// network_firewall.inspection before, by no firewall after".
 	Detail        string
@@ -142,23 +148,88 @@ type Side struct {
 
 // Compare answers q on both networks and returns every change of answer.
 // Pairs are matched by endpoint name: a pair present in one version only
-// is compared against NOT_APPLICABLE. When ctx is done first, Compare
-// returns ctx's error.
+// is compared against NOT_APPLICABLE. When q states no server name and
+// compares TCP, and a domain list of either version tells names apart,
+// TCP is compared again for each name the lists name and for one they do
+// not (UnlistedServerName), as TLS server name and HTTP Host; a change
+// of such a class is reported (with its ServerName) unless the same
+// change without a name already covers its ports. When ctx is done
+// first, Compare returns ctx's error.
 func Compare(ctx context.Context, before, after *analyzer.Network, q Query) (*Report, error) {
 	q = q.normalize()
 	blocks := ChangedBlocks(before.Topology(), after.Topology())
+	rep := &Report{Query: q.info(), Blocks: blocks}
+	unnamed, err := compareAll(ctx, before, after, q, blocks, rep)
+	if err != nil {
+		return nil, err
+	}
+	rep.Changes = unnamed
+	named, notes := namedQueries(before, after, q)
+	rep.Notes = notes
+	for _, nq := range named {
+		cs, err := compareAll(ctx, before, after, nq, blocks, rep)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			c.ServerName = nq.SNI
+			if !covered(c, unnamed) {
+				rep.Changes = append(rep.Changes, c)
+			}
+		}
+	}
+	sortChanges(rep.Changes, q.Protocols)
+	return rep, nil
+}
+
+// compareAll compares every pair of q and returns the changes, counting
+// the pairs in rep.Pairs.
+func compareAll(ctx context.Context, before, after *analyzer.Network, q Query, blocks []*BlockChange, rep *Report) ([]*Change, error) {
 	pairs := selectPairs(before, after, q)
-	rep := &Report{Query: q.info(), Blocks: blocks, Pairs: len(pairs)}
+	rep.Pairs += len(pairs)
 	results := make([][]*Change, len(pairs))
 	if err := forEach(ctx, q.Workers, len(pairs), func(i int) {
 		results[i] = comparePair(before, after, pairs[i], q, blocks)
 	}); err != nil {
 		return nil, err
 	}
+	var out []*Change
 	for _, r := range results {
-		rep.Changes = append(rep.Changes, r...)
+		out = append(out, r...)
 	}
-	return rep, nil
+	return out, nil
+}
+
+// sortChanges orders changes by source and destination (the internet
+// last), protocol (in the query's order), server name ("" first), and
+// keeps the order of each pair's changes (kind, then first port).
+func sortChanges(cs []*Change, protos []topology.Protocol) {
+	rank := func(name string) string {
+		if name == analyzer.MatrixInternet {
+			return "\xff"
+		}
+		return name
+	}
+	proto := func(p string) int {
+		for i, x := range protos {
+			if x.String() == p {
+				return i
+			}
+		}
+		return len(protos)
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		switch {
+		case a.From != b.From:
+			return rank(a.From) < rank(b.From)
+		case a.To != b.To:
+			return rank(a.To) < rank(b.To)
+		case a.Protocol != b.Protocol:
+			return proto(a.Protocol) < proto(b.Protocol)
+		}
+		return a.ServerName < b.ServerName
+	})
 }
 
 func (q Query) normalize() Query {

@@ -105,17 +105,18 @@ func (r *Report) FlushPlan(before *analyzer.Network) []*FlushOperation {
 			if op == nil {
 				op = &FlushOperation{Firewall: f.firewall, Endpoint: f.endpoint, AvailabilityZone: f.az}
 				op.Notes = append(op.Notes, streamNote(f.streamException))
-				if r.Query.SNI != "" || r.Query.HTTPHost != "" {
-					op.Notes = append(op.Notes, "flow filters cannot match a TLS server name or HTTP Host: "+
-						"the filters flush every flow on their addresses, protocol and ports, also those to names the change leaves allowed "+
-						"(which must then reconnect)")
-				}
+
 				byEndpoint[f.endpoint] = op
 				order = append(order, f.endpoint)
 			}
 			src, n1 := widen(before.Topology(), c.From, f.client, internet)
 			dst, n2 := widen(before.Topology(), c.To, f.server, internet)
 			op.Notes = appendNew(appendNew(op.Notes, n1), n2)
+			if c.ServerName != "" || r.Query.SNI != "" || r.Query.HTTPHost != "" {
+				op.Notes = appendNew(op.Notes, "flow filters cannot match a TLS server name or HTTP Host: "+
+					"the filters flush every flow on their addresses, protocol and ports, also those to names the change leaves allowed "+
+					"(which must then reconnect)")
+			}
 			op.Flows = append(op.Flows, flowLine(c))
 			if c.Before.Verdict == analyzer.Ambiguous {
 				op.Notes = appendNew(op.Notes, flowLine(c)+": AMBIGUOUS before, so possibly allowed; flushed all the same")
@@ -182,6 +183,9 @@ func flowLine(c *Change) string {
 	what := c.Protocol
 	if c.HasPorts {
 		what += " " + c.Ports.String()
+	}
+	if c.ServerName != "" {
+		what += " to server name " + c.ServerName
 	}
 	return c.From + " -> " + c.To + " " + what
 }

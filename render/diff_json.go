@@ -15,13 +15,13 @@ func DiffJSON(r *diff.Report) *jsonwire.Diff {
 		Query: jsonwire.DiffQuery{By: r.Query.By, From: r.Query.From, To: r.Query.To,
 			Protocols: r.Query.Protocols, DestinationPort: r.Query.DestinationPort,
 			SNI: r.Query.SNI, HTTPHost: r.Query.HTTPHost},
-		Blocks: []*jsonwire.BlockChange{}, Changes: []*jsonwire.DiffChange{}}
+		Blocks: []*jsonwire.BlockChange{}, Changes: []*jsonwire.DiffChange{}, Notes: r.Notes}
 	for _, b := range r.Blocks {
 		out.Blocks = append(out.Blocks, &jsonwire.BlockChange{Address: b.Addr, Change: b.Change,
 			Before: location(b.Before), After: location(b.After)})
 	}
 	for _, c := range r.Changes {
-		jc := &jsonwire.DiffChange{From: c.From, To: c.To, Protocol: c.Protocol, Kind: string(c.Kind),
+		jc := &jsonwire.DiffChange{From: c.From, To: c.To, Protocol: c.Protocol, Kind: string(c.Kind), ServerName: c.ServerName,
 			Detail: c.Detail, Before: sideJSON(c.Before), After: sideJSON(c.After), Causes: c.Causes}
 		if c.HasPorts {
 			jc.Ports = c.Ports.String()

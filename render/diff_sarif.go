@@ -63,6 +63,9 @@ func (f Formatter) diffSARIF(r *diff.Report) sarifLog {
 		if c.HasPorts {
 			res.Properties["ports"] = c.Ports.String()
 		}
+		if c.ServerName != "" {
+			res.Properties["server_name"] = c.ServerName
+		}
 		for _, addr := range c.Causes {
 			if b := blocks[addr]; b != nil {
 				rng := b.Range()
@@ -76,11 +79,7 @@ func (f Formatter) diffSARIF(r *diff.Report) sarifLog {
 
 // diffMessage is one change in one sentence.
 func diffMessage(c *diff.Change) string {
-	what := c.Protocol
-	if c.HasPorts {
-		what += " " + c.Ports.String()
-	}
-	msg := fmt.Sprintf("%s -> %s %s: %s", c.From, c.To, what, c.Detail)
+	msg := fmt.Sprintf("%s -> %s %s: %s", c.From, c.To, changeWhat(c), c.Detail)
 	if c.Before.DecidedBy != "" {
 		msg += fmt.Sprintf("; before: %s %s", sideVerb(c.Before), c.Before.DecidedBy)
 	}

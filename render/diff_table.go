@@ -14,6 +14,9 @@ import (
 // firewalls, and the changed blocks that cause it.
 func writeDiffTable(w io.Writer, r *diff.Report) error {
 	fmt.Fprintln(w, diffHeadline(r))
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "Note: %s\n", n)
+	}
 	if len(r.Blocks) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Changed blocks:")
@@ -70,12 +73,22 @@ func diffHeadline(r *diff.Report) string {
 		r.Query.By, what, r.Pairs, len(r.Blocks), summary)
 }
 
-// writeDiffChange prints one change as a paragraph.
-func writeDiffChange(w io.Writer, c *diff.Change) {
+// changeWhat is a change's traffic: "tcp 443", "tcp 443 to server
+// name github.com", "icmp".
+func changeWhat(c *diff.Change) string {
 	what := c.Protocol
 	if c.HasPorts {
 		what += " " + c.Ports.String()
 	}
+	if c.ServerName != "" {
+		what += " to server name " + c.ServerName
+	}
+	return what
+}
+
+// writeDiffChange prints one change as a paragraph.
+func writeDiffChange(w io.Writer, c *diff.Change) {
+	what := changeWhat(c)
 	fmt.Fprintf(w, "[%s] %s -> %s %s: %s\n", c.Kind, c.From, c.To, what, c.Detail)
 	writeDiffSide(w, "before", c.Before)
 	writeDiffSide(w, "after", c.After)

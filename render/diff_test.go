@@ -25,6 +25,7 @@ func fixtureDiff() *diff.Report {
 		Query: diff.QueryInfo{By: "instance", From: "instance.web", To: "internet", Protocols: []string{"tcp", "icmp"},
 			DestinationPort: &port, SNI: "github.com", HTTPHost: "github.com"},
 		Pairs: 4,
+		Notes: []string{"domain lists name more server names than diff compares: 3 left out; compare them with --sni NAME"},
 		Blocks: []*diff.BlockChange{
 			{Addr: "route_table.app", Change: "modified", Before: rng("before/net.hcl", 10), After: rng("after/net.hcl", 12)},
 			{Addr: "rule_group.allow", Change: "removed", Before: rng("before/fw.hcl", 30)},
@@ -32,7 +33,7 @@ func fixtureDiff() *diff.Report {
 		},
 		Changes: []*diff.Change{
 			{From: "instance.web", To: "internet", Protocol: "tcp", Ports: ports.NewSet(ports.Single(443)), HasPorts: true,
-				Kind: diff.NewlyBlocked, Detail: "REACHABLE before, NOT_REACHABLE after",
+				Kind: diff.NewlyBlocked, ServerName: "github.com", Detail: "REACHABLE before, NOT_REACHABLE after",
 				Before: diff.Side{Verdict: analyzer.Reachable, DecidedBy: "stateful pass sid 3 of rule_group.allow at network_firewall.fw",
 					Firewalls: fw, Path: "instance.web->firewall_endpoint.fw_a->internet"},
 				After: diff.Side{Verdict: analyzer.NotReachable, DecidedBy: "FIREWALL_RULES_RESTRICTION at firewall_endpoint.fw_a",

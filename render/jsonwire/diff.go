@@ -10,6 +10,8 @@ type Diff struct {
 	Pairs   int            `json:"pairs"`
 	Blocks  []*BlockChange `json:"changed_blocks"`
 	Changes []*DiffChange  `json:"changes"`
+	// Notes say what the diff did not compare.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // DiffQuery echoes what was compared; Protocols lists the protocols
@@ -44,11 +46,14 @@ type DiffChange struct {
 	Protocol string `json:"protocol"`
 	// Ports is a port set such as "443" or "0-21,23-65535"; omitted for
 	// ICMP.
-	Ports  string   `json:"ports,omitempty"`
-	Kind   string   `json:"kind"`
-	Detail string   `json:"detail"`
-	Before DiffSide `json:"before"`
-	After  DiffSide `json:"after"`
+	Ports string `json:"ports,omitempty"`
+	Kind  string `json:"kind"`
+	// ServerName is the TLS server name and HTTP Host of the traffic
+	// that changed, for a change of one server-name class.
+	ServerName string   `json:"server_name,omitempty"`
+	Detail     string   `json:"detail"`
+	Before     DiffSide `json:"before"`
+	After      DiffSide `json:"after"`
 	// Causes are the addresses of changed blocks the paths use.
 	Causes []string `json:"causes"`
 }
