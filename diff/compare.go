@@ -48,10 +48,15 @@ func answerSegments(n *analyzer.Network, from, to, why string, p pair, q Query) 
 }
 
 // comparePair compares one pair and returns its changes, the ports of
-// each grouped by everything else (kind, detail, sides, causes).
-func comparePair(before, after *analyzer.Network, p pair, q Query, blocks []*BlockChange) []*Change {
+// each grouped by everything else (kind, detail, sides, causes), and
+// whether some port is AMBIGUOUS in either version.
+func comparePair(before, after *analyzer.Network, p pair, q Query, blocks []*BlockChange) ([]*Change, bool) {
 	bs := answerSegments(before, p.beforeFrom, p.beforeTo, p.beforeWhy, p, q)
 	as := answerSegments(after, p.afterFrom, p.afterTo, p.afterWhy, p, q)
+	ambiguous := false
+	for _, s := range append(append([]segment{}, bs...), as...) {
+		ambiguous = ambiguous || s.side.Verdict == analyzer.Ambiguous
+	}
 	var out []*Change
 	byKey := map[string]*Change{}
 	var rs = map[*Change][]ports.Range{}
@@ -83,7 +88,7 @@ func comparePair(before, after *analyzer.Network, p pair, q Query, blocks []*Blo
 		}
 		return firstPort(out[i]) < firstPort(out[j])
 	})
-	return out
+	return out, ambiguous
 }
 
 func firstPort(c *Change) int {

@@ -150,27 +150,38 @@ type Side struct {
 // Pairs are matched by endpoint name: a pair present in one version only
 // is compared against NOT_APPLICABLE. When q states no server name and
 // compares TCP, and a domain list of either version tells names apart,
-// TCP is compared again for each name the lists name and for one they do
-// not (UnlistedServerName), as TLS server name and HTTP Host; a change
-// of such a class is reported (with its ServerName) unless the same
-// change without a name already covers its ports. When ctx is done
-// first, Compare returns ctx's error.
+// the TCP pairs with an AMBIGUOUS port in either version are compared
+// again for each name the lists name and for one they do not
+// (UnlistedServerName), as TLS server name and HTTP Host; a change of
+// such a class is reported (with its ServerName) unless the same change
+// without a name already covers its ports. (A pair decided on every port
+// in both versions without a name keeps those verdicts whatever name is
+// stated: stating a name only decides rules that made an answer
+// AMBIGUOUS.) When ctx is done first, Compare returns ctx's error.
 func Compare(ctx context.Context, before, after *analyzer.Network, q Query) (*Report, error) {
 	q = q.normalize()
 	blocks := ChangedBlocks(before.Topology(), after.Topology())
 	rep := &Report{Query: q.info(), Blocks: blocks}
-	unnamed, err := compareAll(ctx, before, after, q, blocks, rep)
+	pairs := selectPairs(before, after, q)
+	unnamed, ambiguous, err := compareAll(ctx, before, after, pairs, q, blocks)
 	if err != nil {
 		return nil, err
 	}
-	rep.Changes = unnamed
+	rep.Pairs, rep.Changes = len(pairs), unnamed
 	named, notes := namedQueries(before, after, q)
 	rep.Notes = notes
 	for _, nq := range named {
-		cs, err := compareAll(ctx, before, after, nq, blocks, rep)
+		var ps []pair
+		for _, p := range selectPairs(before, after, nq) {
+			if ambiguous[p.from+"|"+p.to] {
+				ps = append(ps, p)
+			}
+		}
+		cs, _, err := compareAll(ctx, before, after, ps, nq, blocks)
 		if err != nil {
 			return nil, err
 		}
+		rep.Pairs += len(ps)
 		for _, c := range cs {
 			c.ServerName = nq.SNI
 			if !covered(c, unnamed) {
@@ -182,22 +193,26 @@ func Compare(ctx context.Context, before, after *analyzer.Network, q Query) (*Re
 	return rep, nil
 }
 
-// compareAll compares every pair of q and returns the changes, counting
-// the pairs in rep.Pairs.
-func compareAll(ctx context.Context, before, after *analyzer.Network, q Query, blocks []*BlockChange, rep *Report) ([]*Change, error) {
-	pairs := selectPairs(before, after, q)
-	rep.Pairs += len(pairs)
+// compareAll compares pairs with q and returns the changes, and the
+// "from|to" keys of the TCP pairs with an AMBIGUOUS port in either
+// version.
+func compareAll(ctx context.Context, before, after *analyzer.Network, pairs []pair, q Query, blocks []*BlockChange) ([]*Change, map[string]bool, error) {
 	results := make([][]*Change, len(pairs))
+	amb := make([]bool, len(pairs))
 	if err := forEach(ctx, q.Workers, len(pairs), func(i int) {
-		results[i] = comparePair(before, after, pairs[i], q, blocks)
+		results[i], amb[i] = comparePair(before, after, pairs[i], q, blocks)
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []*Change
-	for _, r := range results {
+	ambiguous := map[string]bool{}
+	for i, r := range results {
 		out = append(out, r...)
+		if amb[i] && pairs[i].proto == topology.ProtocolTCP {
+			ambiguous[pairs[i].from+"|"+pairs[i].to] = true
+		}
 	}
-	return out, nil
+	return out, ambiguous, nil
 }
 
 // sortChanges orders changes by source and destination (the internet
