@@ -58,9 +58,11 @@ func FlowOperationInput(op *diff.FlushOperation, arnPrefix string, minAge int) (
 
 // FlushPlanFileName is the file name of the input of an operation, such
 // as "flush-fw-us-east-1a.json" ("-2-of-3" added when an endpoint needs
-// several operations).
+// several operations). Names and AZs come from the topology: every byte
+// but letters, digits, '-' and '_' becomes '_', so the name never leaves
+// the plan's directory.
 func FlushPlanFileName(op *diff.FlushOperation) string {
-	name := "flush-" + strings.TrimPrefix(op.Firewall, "network_firewall.") + "-" + op.AvailabilityZone
+	name := "flush-" + safeName(strings.TrimPrefix(op.Firewall, "network_firewall.")) + "-" + safeName(op.AvailabilityZone)
 	if op.Parts > 1 {
 		name += fmt.Sprintf("-%d-of-%d", op.Part, op.Parts)
 	}
@@ -101,4 +103,16 @@ func WriteFlushPlan(w io.Writer, ops []*diff.FlushOperation, dir string) error {
 		fmt.Fprintf(ew, "  aws network-firewall start-flow-flush --cli-input-json file://%s\n", file)
 	}
 	return ew.err
+}
+
+// safeName keeps letters, digits, '-' and '_' and replaces any other
+// byte with '_'.
+func safeName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
 }

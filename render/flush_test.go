@@ -53,6 +53,11 @@ func TestFlowOperationInput(t *testing.T) {
 	if got := FlushPlanFileName(fixtureFlushOp()); got != "flush-fw-us-east-1a-2-of-3.json" {
 		t.Errorf("file name %q", got)
 	}
+	evil := fixtureFlushOp()
+	evil.Firewall, evil.AvailabilityZone, evil.Parts = "network_firewall.../x", "../../etc/passwd\x00", 1
+	if got := FlushPlanFileName(evil); got != "flush-___x-______etc_passwd_.json" {
+		t.Errorf("file name %q: must stay in the plan directory", got)
+	}
 }
 
 // TestWriteFlushPlan checks the plan's text and that a failed write is
