@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/analyzer"
@@ -81,3 +82,30 @@ func TestOverlay(t *testing.T) {
 }
 
 func portsText(lo, hi uint16) string { return ports.Range{Lo: lo, Hi: hi}.String() }
+
+func TestFillGaps(t *testing.T) {
+	t.Parallel()
+	seg := func(lo, hi uint16, v analyzer.Verdict) segment {
+		return segment{lo: lo, hi: hi, side: Side{Verdict: v}}
+	}
+	tests := []struct {
+		name string
+		in   []segment
+		want string
+	}{
+		{"complete", []segment{seg(0, 9, "R"), seg(10, 65535, "N")}, "0-9 R, 10-65535 N"},
+		{"gap", []segment{seg(0, 9, "R"), seg(20, 65535, "N")}, "0-9 R, 10-19 AMBIGUOUS, 20-65535 N"},
+		{"overlap", []segment{seg(0, 30, "R"), seg(20, 65535, "N")}, "0-30 R, 31-65535 N"},
+		{"short", []segment{seg(5, 9, "R")}, "0-4 AMBIGUOUS, 5-9 R, 10-65535 AMBIGUOUS"},
+		{"none", nil, "0-65535 AMBIGUOUS"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range fillGaps(tt.in, 0, 65535) {
+			got = append(got, portsText(s.lo, s.hi)+" "+string(s.side.Verdict))
+		}
+		if g := strings.Join(got, ", "); g != tt.want {
+			t.Errorf("%s: got %s, want %s", tt.name, g, tt.want)
+		}
+	}
+}

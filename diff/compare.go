@@ -44,6 +44,35 @@ func answerSegments(n *analyzer.Network, from, to, why string, p pair, q Query) 
 		s, refs := sideOf(n, &r.Answer)
 		out[i] = segment{lo: uint16(r.From), hi: uint16(r.To), side: s, refs: refs}
 	}
+	return fillGaps(out, lo, hi)
+}
+
+// fillGaps makes segs cover lo-hi in order, whatever the engine answered:
+// ports no range answers (which the engine's tests rule out) get an
+// AMBIGUOUS segment that says so, never a guessed answer. Overlapping or
+// unordered ranges are dropped from where they overlap.
+func fillGaps(segs []segment, lo, hi uint16) []segment {
+	missing := func(a, b int) segment {
+		return segment{lo: uint16(a), hi: uint16(b), side: Side{Verdict: analyzer.Ambiguous,
+			DecidedBy: "no answer for these ports (an engine error: please report it)"}}
+	}
+	var out []segment
+	next := int(lo)
+	for _, s := range segs {
+		if int(s.hi) < next || next > int(hi) {
+			continue
+		}
+		if int(s.lo) > next {
+			out = append(out, missing(next, int(s.lo)-1))
+		}
+		s.lo = uint16(max(int(s.lo), next))
+		s.hi = min(s.hi, hi)
+		out = append(out, s)
+		next = int(s.hi) + 1
+	}
+	if next <= int(hi) {
+		out = append(out, missing(next, int(hi)))
+	}
 	return out
 }
 
