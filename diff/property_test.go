@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -71,18 +72,25 @@ func probePorts(r *rand.Rand, bounds ...[]uint16) []uint16 {
 // be reported) and with another random topology (of the same names).
 func TestDiffEqualsPerPortAnswers(t *testing.T) {
 	t.Parallel()
-	seeds := 4
+	seeds, minKinds := 8, 5
 	if testing.Short() {
-		seeds = 2
+		seeds, minKinds = 4, 4
 	}
 	const minCompared = 20000
 	compared, changed := 0, 0
+	kinds := map[Kind]int{}
 	for i := range seeds {
 		seed := uint64(1000 + i)
 		srcB, _, boundsB := randtopo.Generate(seed)
 		srcA, _, boundsA := randtopo.Generate(seed + 7919)
-		if i%3 == 0 {
+		switch i % 4 {
+		case 0:
 			srcA, boundsA = srcB, boundsB // a version compared with itself
+		case 2:
+			srcA, boundsA = mutate(srcB, rand.New(rand.NewPCG(seed, 42))), boundsB // a small change
+		case 3:
+			srcA, boundsA = srcB, boundsB // the firewall put back on every route
+			srcB = bypassFirewall(srcA)
 		}
 		before, after := compile(t, srcB), compile(t, srcA)
 		for _, by := range []analyzer.MatrixBy{analyzer.MatrixBySubnet, analyzer.MatrixByInstance} {
@@ -94,15 +102,131 @@ func TestDiffEqualsPerPortAnswers(t *testing.T) {
 				t.Errorf("seed %d: a version compared with itself: %d changes, %d blocks", seed, len(rep.Changes), len(rep.Blocks))
 			}
 			r := rand.New(rand.NewPCG(seed, uint64(by)))
+			for _, c := range rep.Changes {
+				kinds[c.Kind]++
+			}
 			n, c := checkAgainstReference(t, before, after, rep, Query{By: by}.normalize(), probePorts(r, boundsB, boundsA))
 			compared += n
 			changed += c
 		}
 	}
-	t.Logf("compared %d probes, %d of them changed", compared, changed)
+	t.Logf("compared %d probes, %d of them changed; changes by kind: %v", compared, changed, kinds)
+	if len(kinds) < minKinds {
+		t.Errorf("the random versions gave %d kinds of change, want at least %d: %v", len(kinds), minKinds, kinds)
+	}
 	if compared < minCompared || changed < minCompared/20 {
 		t.Fatalf("compared %d probes (%d changed); want at least %d (%d changed)", compared, changed, minCompared, minCompared/20)
 	}
+}
+
+// mutate makes two small changes to generated HCL, as a reviewer would
+// see in a pull request: a default route through the firewall sent to the
+// NAT gateway instead (bypassing inspection), a route removed, a network
+// ACL rule's action flipped, a firewall rule's action flipped, or a
+// subnet's network ACL association removed. Each picks one occurrence at
+// random; a change with no occurrence does nothing.
+func mutate(src string, r *rand.Rand) string {
+	edits := []func(string) string{
+		bypassFirewall,
+		func(s string) string { return removeNthBlock(s, "  route {\n", r) },
+		func(s string) string {
+			if r.IntN(2) == 0 {
+				return replaceNth(s, "action = \"allow\"", "action = \"deny\"", r)
+			}
+			return replaceNth(s, "action = \"deny\"", "action = \"allow\"", r)
+		},
+		func(s string) string {
+			if r.IntN(2) == 0 {
+				return replaceNth(s, "\n    pass ", "\n    drop ", r)
+			}
+			return replaceNth(s, "\n    drop ", "\n    pass ", r)
+		},
+		func(s string) string { return removeNthLine(s, "  network_acl = network_acl.", r) },
+	}
+	for range 2 {
+		src = edits[r.IntN(len(edits))](src)
+	}
+	return src
+}
+
+// bypassFirewall takes the firewall out of every route: default routes
+// through it go to the NAT gateway instead (when there is one), the
+// other routes through it are removed (local routing takes over).
+func bypassFirewall(s string) string {
+	const via = "\n    target = firewall_endpoint.ep\n  }\n"
+	hasNAT := strings.Contains(s, "nat_gateway \"nat\"")
+	var out strings.Builder
+	for {
+		i := strings.Index(s, via)
+		if i < 0 {
+			out.WriteString(s)
+			return out.String()
+		}
+		start := strings.LastIndex(s[:i], "  route {\n")
+		if start < 0 {
+			out.WriteString(s)
+			return out.String()
+		}
+		block := s[start : i+len(via)]
+		switch {
+		case hasNAT && strings.Contains(block, "destination = \"0.0.0.0/0\""):
+			out.WriteString(s[:start] + strings.Replace(block, "firewall_endpoint.ep", "nat_gateway.nat", 1))
+		default:
+			out.WriteString(s[:start])
+		}
+		s = s[i+len(via):]
+	}
+}
+
+// replaceNth replaces one occurrence of old, chosen at random.
+func replaceNth(s, old, new string, r *rand.Rand) string {
+	n := strings.Count(s, old)
+	if n == 0 {
+		return s
+	}
+	k := r.IntN(n)
+	i := 0
+	for range k + 1 {
+		j := strings.Index(s[i:], old)
+		i += j + len(old)
+	}
+	i -= len(old)
+	return s[:i] + new + s[i+len(old):]
+}
+
+// removeNthBlock removes one block opening with start (a line such as
+// "  route {\n") through its closing "  }\n", chosen at random.
+func removeNthBlock(s, start string, r *rand.Rand) string {
+	n := strings.Count(s, start)
+	if n == 0 {
+		return s
+	}
+	k, i := r.IntN(n), 0
+	for range k + 1 {
+		i += strings.Index(s[i:], start) + len(start)
+	}
+	i -= len(start)
+	end := strings.Index(s[i:], "\n  }\n")
+	if end < 0 {
+		return s
+	}
+	return s[:i] + s[i+end+len("\n  }\n"):]
+}
+
+// removeNthLine removes one line containing prefix, chosen at random.
+func removeNthLine(s, prefix string, r *rand.Rand) string {
+	lines := strings.SplitAfter(s, "\n")
+	var idx []int
+	for i, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return s
+	}
+	k := idx[r.IntN(len(idx))]
+	return strings.Join(append(lines[:k:k], lines[k+1:]...), "")
 }
 
 // checkAgainstReference compares rep with the per-port reference over
