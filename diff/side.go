@@ -31,8 +31,12 @@ func sideOf(n *analyzer.Network, a *analyzer.Answer) (Side, []string) {
 	for _, f := range append(append([]*analyzer.Finding{}, a.Explanations...), a.AdditionalDetails...) {
 		refs.finding(f)
 	}
-	if s.Verdict == analyzer.Reachable {
-		s.DecidedBy = allowedBy(a.ForwardPath)
+	switch {
+	case s.Verdict == analyzer.Reachable:
+		s.DecidedBy = allowedBy(n.Topology(), a.ForwardPath)
+	case s.Verdict == analyzer.NotReachable && len(a.Explanations) > 0 && a.Explanations[0].FirewallRule != nil:
+		// Name the rule or default action too: "CODE at ENDPOINT (stateful drop sid 5 of rule_group.g at ...)".
+		s.DecidedBy += " (" + ruleText(n.Topology(), a.Explanations[0].FirewallRule) + ")"
 	}
 	s.Path = strings.Join(path, "->")
 	return s, refs.list
@@ -56,21 +60,26 @@ func firewallAt(n *analyzer.Network, h *analyzer.Hop) string {
 
 // allowedBy names the firewall decisions that let reachable traffic
 // through, in path order, "; "-separated ("" when no firewall decided).
-func allowedBy(hops []*analyzer.Hop) string {
+func allowedBy(t *topology.Topology, hops []*analyzer.Hop) string {
 	var out []string
 	for _, h := range hops {
 		if fr := h.FirewallRule; fr != nil {
-			out = appendNew(out, ruleText(fr))
+			out = appendNew(out, ruleText(t, fr))
 		}
 	}
 	return strings.Join(out, "; ")
 }
 
 // ruleText is "ENGINE DECISION at FIREWALL", such as "stateful pass sid 10
-// of rule_group.allow at network_firewall.inspection".
-func ruleText(fr *analyzer.FirewallRuleInfo) string {
+// of rule_group.allow at network_firewall.inspection" or "default_action
+// aws:drop_established at network_firewall.fw". A rule AWS generates for
+// a domain list is named by its action and group only: its sid is its
+// position, which any edit of the list shifts.
+func ruleText(t *topology.Topology, fr *analyzer.FirewallRuleInfo) string {
 	what := string(fr.Engine)
 	switch {
+	case fr.SID != 0 && isDomainList(t, fr.RuleGroup):
+		what += fmt.Sprintf(" %s of the domain list %s", strings.ToLower(fr.Action), fr.RuleGroup)
 	case fr.SID != 0:
 		what += fmt.Sprintf(" %s sid %d of %s", strings.ToLower(fr.Action), fr.SID, fr.RuleGroup)
 	case fr.RuleGroup != "":
@@ -81,6 +90,16 @@ func ruleText(fr *analyzer.FirewallRuleInfo) string {
 		what += " " + strings.ToLower(fr.Action)
 	}
 	return what + " at " + fr.Firewall
+}
+
+// isDomainList reports whether addr is a rule group with a domain list.
+func isDomainList(t *topology.Topology, addr string) bool {
+	r, ok := t.Resource(addr)
+	if !ok {
+		return false
+	}
+	g, ok := r.(*topology.RuleGroup)
+	return ok && g.DomainList != nil
 }
 
 // refSet collects resource addresses once each, in order.
