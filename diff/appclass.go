@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/rules/syntax"
 	"github.com/vpcreach/vpcreach/topology"
 )
 
@@ -17,22 +18,26 @@ const MaxServerNames = 32
 // UnlistedServerName stands for every server name no domain list names.
 const UnlistedServerName = "unlisted.invalid"
 
-// serverNames returns the names whose TLS and HTTP traffic domain lists
-// of either version tell apart: each target ("github.com"; a leading-dot
-// target ".example.com" as the subdomain "www.example.com"), then
-// UnlistedServerName. It returns nil when no rule group of either version
-// has a domain list. truncated is how many names were left out.
+// serverNames returns the names whose TLS and HTTP traffic the rule
+// groups of either version tell apart: each domain list target
+// ("github.com"; a leading-dot target ".example.com" as the subdomain
+// "www.example.com") and each content a Suricata rule matches in its
+// tls.sni or http.host buffer (written alike), then UnlistedServerName.
+// It returns nil when no rule group names any. truncated is how many
+// names were left out.
 func serverNames(before, after *topology.Topology) (names []string, truncated int) {
 	seen := map[string]bool{}
 	for _, t := range []*topology.Topology{before, after} {
 		for _, g := range t.RuleGroups {
-			if g.DomainList == nil {
-				continue
-			}
-			for _, target := range g.DomainList.Targets {
-				if n := representativeName(target); n != "" {
-					seen[n] = true
+			if g.DomainList != nil {
+				for _, target := range g.DomainList.Targets {
+					if n := representativeName(target); n != "" {
+						seen[n] = true
+					}
 				}
+			}
+			if g.Text != nil {
+				ruleNames(*g.Text, seen)
 			}
 		}
 	}
@@ -48,6 +53,32 @@ func serverNames(before, after *topology.Topology) (names []string, truncated in
 		names = names[:MaxServerNames]
 	}
 	return append(names, UnlistedServerName), truncated
+}
+
+// ruleNames adds the literal contents the rules of text match in the
+// tls.sni and http.host buffers. Hex bytes, empty and negated contents
+// are left out; the text was checked when the topology was compiled, so
+// rules that do not parse are skipped.
+func ruleNames(text syntax.Text, seen map[string]bool) {
+	rs, _ := syntax.ParseText(text)
+	for _, r := range rs {
+		buffer := ""
+		for _, o := range r.Options {
+			switch o.Name {
+			case "tls.sni", "http.host", "tls_sni", "http_host":
+				buffer = o.Name
+			case "content":
+				if buffer == "" || o.Negated() {
+					continue
+				}
+				if n := representativeName(o.Unquote()); n != "" && !strings.ContainsAny(n, "| ") {
+					seen[n] = true
+				}
+			case "pkt_data", "file.data", "http.uri", "dns.query", "http.method", "http.header":
+				buffer = ""
+			}
+		}
+	}
 }
 
 // representativeName is a name a domain list target matches.

@@ -30,7 +30,7 @@ func TestServerNames(t *testing.T) {
 	before := loadDir(t, "../examples/diff-egress-allowlist/before")
 	after := loadDir(t, "../examples/diff-egress-allowlist/after")
 	names, truncated := serverNames(before.Topology(), after.Topology())
-	if want := []string{"github.com", "www.amazonaws.com", UnlistedServerName}; !slices.Equal(names, want) || truncated != 0 {
+	if want := []string{"api.example.com", "github.com", "www.amazonaws.com", "www.example.net", UnlistedServerName}; !slices.Equal(names, want) || truncated != 0 {
 		t.Fatalf("server names %v (%d left out), want %v", names, truncated, want)
 	}
 	rep, err := Compare(context.Background(), before, after, Query{By: analyzer.MatrixByInstance, To: analyzer.MatrixInternet})
