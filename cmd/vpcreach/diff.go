@@ -37,7 +37,9 @@ func (c *cli) diffCmd() *cobra.Command {
 			"answer changed: newly-allowed, newly-ambiguous, newly-blocked, now-uninspected (same verdict, no\n" +
 			"firewall crossed any more), firewall-changed, decider-changed and path-changed, with the decider\n" +
 			"on each side and the changed blocks on the paths. Pairs are matched by resource address.\n" +
-			"With --exit-code it exits 2 when there are changes of the kinds --fail-on names.",
+			"With --exit-code it exits 2 when there are changes of the kinds --fail-on names. --flush-plan DIR\n" +
+			"writes, per firewall and AZ, the start-flow-capture / start-flow-flush inputs for the flows that\n" +
+			"were allowed before and are blocked after (established flows keep their old verdict).",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			q, fail, err := f.query(cmd)
