@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
@@ -10,6 +11,7 @@ import (
 	"github.com/vpcreach/vpcreach/analyzer"
 	"github.com/vpcreach/vpcreach/diff"
 	"github.com/vpcreach/vpcreach/ports"
+	"github.com/vpcreach/vpcreach/render/jsonwire"
 )
 
 // fixtureDiff is a diff report that uses every field: a narrowed query,
@@ -88,5 +90,40 @@ func TestDiffFormats(t *testing.T) {
 	var buf bytes.Buffer
 	if err := (Formatter{Format: Compact}).Diff(&buf, fixtureDiff()); err == nil {
 		t.Error("compact diff: no error")
+	}
+}
+
+// TestDiffWireTypesCoverReport requires every exported field of the diff
+// report's types to have a wire field (of the same name, or the one
+// named here), so a field added to the report cannot be left out of the
+// JSON unnoticed.
+func TestDiffWireTypesCoverReport(t *testing.T) {
+	t.Parallel()
+	renamed := map[string]string{"BlockChange.Addr": "Address", "Change.HasPorts": "Ports"}
+	pairs := []struct{ res, wire any }{
+		{diff.Report{}, jsonwire.Diff{}}, {diff.QueryInfo{}, jsonwire.DiffQuery{}},
+		{diff.BlockChange{}, jsonwire.BlockChange{}}, {diff.Change{}, jsonwire.DiffChange{}},
+		{diff.Side{}, jsonwire.DiffSide{}},
+	}
+	fields := 0
+	for _, p := range pairs {
+		rt, wt := reflect.TypeOf(p.res), reflect.TypeOf(p.wire)
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			fields++
+			name := f.Name
+			if r, ok := renamed[rt.Name()+"."+f.Name]; ok {
+				name = r
+			}
+			if _, ok := wt.FieldByName(name); !ok {
+				t.Errorf("%s.%s has no wire field %s in %s", rt.Name(), f.Name, name, wt.Name())
+			}
+		}
+	}
+	if fields < 25 {
+		t.Errorf("compared %d fields, want at least 25", fields)
 	}
 }
