@@ -9,7 +9,14 @@
 // It is exact over every port: each pair is answered with
 // analyzer.Network.AnalyzePath without a port, whose port ranges are the
 // classes every component treats alike, and the two partitions of
-// 0-65535 are overlaid, so no port is enumerated.
+// 0-65535 are overlaid, so no port is enumerated. Traffic that rules tell
+// apart by TLS server name or HTTP Host is compared per server-name class
+// (see Compare). Report.FlushPlan lists the established flows a change
+// leaves open until they are flushed.
+//
+// Every pair is answered in full on both versions: the cost is that of
+// two all-ports matrices, not yet proportional to what the change
+// touches.
 package diff
 
 import (
@@ -149,10 +156,11 @@ type Side struct {
 // Compare answers q on both networks and returns every change of answer.
 // Pairs are matched by endpoint name: a pair present in one version only
 // is compared against NOT_APPLICABLE. When q states no server name and
-// compares TCP, and a domain list of either version tells names apart,
-// the TCP pairs with an AMBIGUOUS port in either version are compared
-// again for each name the lists name and for one they do not
-// (UnlistedServerName), as TLS server name and HTTP Host; a change of
+// compares TCP, and the rule groups of either version name server names
+// (domain list targets, tls.sni and http.host contents), the TCP pairs
+// with an AMBIGUOUS port in either version are compared again for each
+// name and for one none of them names (UnlistedServerName), as TLS
+// server name and HTTP Host; a change of
 // such a class is reported (with its ServerName) unless the same change
 // without a name already covers its ports. (A pair decided on every port
 // in both versions without a name keeps those verdicts whatever name is
