@@ -12,7 +12,8 @@ import (
 )
 
 // TestExamplesLoad loads every example directory and requires zero
-// diagnostics, a README.md, and at least one expect block.
+// diagnostics, a README.md, and at least one expect block (a diff
+// example: in each of its before and after versions).
 func TestExamplesLoad(t *testing.T) {
 	t.Parallel()
 	entries, err := os.ReadDir(".")
@@ -28,14 +29,13 @@ func TestExamplesLoad(t *testing.T) {
 		dir := e.Name()
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
-			topo, diags := topology.Load(dir)
-			if len(diags) > 0 {
-				var buf bytes.Buffer
-				_ = diag.Write(&buf, topo.Files, diags)
-				t.Fatalf("%d diagnostics:\n%s", len(diags), buf.String())
+			versions := []string{dir}
+			if _, err := os.Stat(filepath.Join(dir, "before")); err == nil {
+				// A diff example: two versions of one network.
+				versions = []string{filepath.Join(dir, "before"), filepath.Join(dir, "after")}
 			}
-			if len(topo.Expects) == 0 {
-				t.Error("no expect blocks")
+			for _, v := range versions {
+				loadClean(t, v)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
 				t.Error(err)
@@ -44,5 +44,20 @@ func TestExamplesLoad(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no example directories")
+	}
+}
+
+// loadClean loads the topology at dir and requires zero diagnostics and at
+// least one expect block.
+func loadClean(t *testing.T, dir string) {
+	t.Helper()
+	topo, diags := topology.Load(dir)
+	if len(diags) > 0 {
+		var buf bytes.Buffer
+		_ = diag.Write(&buf, topo.Files, diags)
+		t.Fatalf("%s: %d diagnostics:\n%s", dir, len(diags), buf.String())
+	}
+	if len(topo.Expects) == 0 {
+		t.Errorf("%s: no expect blocks", dir)
 	}
 }

@@ -42,6 +42,10 @@ func renderings() map[string]func(io.Writer) error {
 		fm := Formatter{Format: f}
 		out["check "+string(f)] = func(w io.Writer) error { return fm.Check(w, fixtureDiagnostics(), fixtureCheck()) }
 	}
+	for _, f := range DiffFormats() {
+		fm := Formatter{Format: f}
+		out["diff "+string(f)] = func(w io.Writer) error { return fm.Diff(w, fixtureDiff()) }
+	}
 	for _, f := range DiagnosticFormats() {
 		fm := Formatter{Format: f}
 		out["diagnostics "+string(f)] = func(w io.Writer) error { return fm.Diagnostics(w, fixtureDiagnostics()) }

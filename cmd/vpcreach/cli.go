@@ -137,6 +137,6 @@ func (c *cli) rootCmd() *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(c.stderr)
 	root.AddCommand(c.versionCmd(), c.validateCmd(), c.analyzeCmd(), c.checkCmd(), c.explainCmd())
-	root.AddCommand(c.schemaCmd(), c.importCmd(), c.logsCmd())
+	root.AddCommand(c.schemaCmd(), c.importCmd(), c.logsCmd(), c.diffCmd())
 	return root
 }

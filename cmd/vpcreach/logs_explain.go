@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+	"runtime/debug"
 
 	"github.com/vpcreach/vpcreach/logcheck"
 	"github.com/vpcreach/vpcreach/logs"
@@ -36,7 +37,7 @@ func (c *cli) logsExplainCmd() *cobra.Command {
 				return err
 			}
 			rep := logcheck.Explain(net, cl, in)
-			fm := render.Formatter{Format: render.Format(f.format), ToolVersion: version}
+			fm := render.Formatter{Format: render.Format(f.format), ToolVersion: buildVersion(debug.ReadBuildInfo())}
 			if err := fm.LogsExplain(c.stdout, rep, f.top); err != nil {
 				return withCode(exitError, err)
 			}
