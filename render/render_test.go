@@ -74,8 +74,8 @@ func TestWriteErrors(t *testing.T) {
 			t.Errorf("%s, short write: %v", name, err)
 		}
 	}
-	if cases != 4*15 {
-		t.Errorf("%d cases, want %d", cases, 4*15)
+	if cases != 4*18 {
+		t.Errorf("%d cases, want %d", cases, 4*18)
 	}
 }
 
