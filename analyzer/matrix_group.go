@@ -62,7 +62,7 @@ func (n *Network) GroupMatrix(ctx context.Context, p *MatrixPlan, progress func(
 
 // answerKey is a cell's answer without its endpoints.
 type answerKey struct {
-	verdict                           Verdict
+	verdict                         Verdict
 	reachable, ambiguous, decidedBy string
 }
 
