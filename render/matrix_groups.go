@@ -1,0 +1,154 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+	"github.com/vpcreach/vpcreach/render/jsonwire"
+)
+
+// MatrixGroups writes a grouped reachability matrix to w: a table or the
+// jsonwire.MatrixGroups document. It returns the first write error.
+func (f Formatter) MatrixGroups(w io.Writer, m *analyzer.MatrixGroups) error {
+	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
+		if f.format() == JSON {
+			return WriteJSON(w, MatrixGroupsJSON(m))
+		}
+		return writeMatrixGroupsTable(w, m)
+	})
+}
+
+// groupID names group k: S1, S2, ... (prefix "S") or D1, D2, ...
+func groupID(prefix string, k int) string { return fmt.Sprintf("%s%d", prefix, k+1) }
+
+// MatrixGroupsJSON converts a grouped matrix into its JSON document.
+func MatrixGroupsJSON(m *analyzer.MatrixGroups) *jsonwire.MatrixGroups {
+	if m == nil {
+		return nil
+	}
+	groups := func(prefix string, gs [][]string) []*jsonwire.MatrixGroup {
+		out := make([]*jsonwire.MatrixGroup, len(gs))
+		for k, g := range gs {
+			out[k] = &jsonwire.MatrixGroup{ID: groupID(prefix, k), Members: cloneStrings(g)}
+		}
+		return out
+	}
+	return &jsonwire.MatrixGroups{
+		SchemaVersion:     m.SchemaVersion,
+		Query:             matrixQueryJSON(m.Query),
+		Pairs:             m.Pairs,
+		SourceGroups:      groups("S", m.SourceGroups),
+		DestinationGroups: groups("D", m.DestinationGroups),
+		Cells: mapSlice(m.Cells, func(c *analyzer.MatrixGroupCell) *jsonwire.MatrixGroupCell {
+			return &jsonwire.MatrixGroupCell{FromGroup: groupID("S", c.FromGroup), ToGroup: groupID("D", c.ToGroup),
+				Verdict: string(c.Verdict), ReachablePorts: c.ReachablePorts, AmbiguousPorts: c.AmbiguousPorts,
+				DecidedBy: c.DecidedBy}
+		}),
+	}
+}
+
+func matrixQueryJSON(q analyzer.MatrixQueryInfo) jsonwire.MatrixQuery {
+	return jsonwire.MatrixQuery{By: q.By, Protocol: q.Protocol, DestinationPort: intPtr(q.DestinationPort), Internet: q.Internet}
+}
+
+// writeMatrixGroupsTable prints a grouped matrix for a person: a headline,
+// one row per source group and one column per destination group (a group
+// of one endpoint is shown by its name), the members of the larger groups
+// and a legend.
+func writeMatrixGroupsTable(w io.Writer, m *analyzer.MatrixGroups) error {
+	fmt.Fprintln(w, matrixGroupsHeadline(m))
+	fmt.Fprintln(w)
+	label := func(prefix string, k int, g []string) string {
+		if len(g) == 1 {
+			return g[0]
+		}
+		return fmt.Sprintf("%s (%d)", groupID(prefix, k), len(g))
+	}
+	header := []string{`FROM \ TO`}
+	for k, g := range m.DestinationGroups {
+		header = append(header, label("D", k, g))
+	}
+	t := newTable(w, header...)
+	cols := len(m.DestinationGroups)
+	for k, g := range m.SourceGroups {
+		row := []string{label("S", k, g)}
+		for _, c := range m.Cells[k*cols : (k+1)*cols] {
+			row = append(row, cellText(&analyzer.MatrixCell{Verdict: c.Verdict,
+				ReachablePorts: c.ReachablePorts, AmbiguousPorts: c.AmbiguousPorts}))
+		}
+		if err := t.Append(row); err != nil {
+			return err
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	writeGroupMembers(w, "S", m.SourceGroups)
+	writeGroupMembers(w, "D", m.DestinationGroups)
+	fmt.Fprintln(w, matrixLegend(&analyzer.Matrix{Query: m.Query}))
+	if merged(m.SourceGroups) || merged(m.DestinationGroups) {
+		fmt.Fprintln(w, "A group's cell is the answer of every pair of its members but an endpoint with itself;\n"+
+			"--expand lists every pair.")
+	}
+	return nil
+}
+
+// writeGroupMembers lists the members of each group of more than one.
+func writeGroupMembers(w io.Writer, prefix string, groups [][]string) {
+	for k, g := range groups {
+		if len(g) > 1 {
+			fmt.Fprintf(w, "%s: %s\n", groupID(prefix, k), strings.Join(g, ", "))
+		}
+	}
+}
+
+// matrixGroupsHeadline says what was asked, how many pairs are reachable
+// and how many groups hold them.
+func matrixGroupsHeadline(m *analyzer.MatrixGroups) string {
+	what := queryWhat(m.Query)
+	pairs, reach := groupPairs(m)
+	return fmt.Sprintf("Reachability by %s (%s): %d of %d pairs reachable, in %d x %d groups; internet = %s",
+		m.Query.By, what, reach, pairs, len(m.SourceGroups), len(m.DestinationGroups), m.Query.Internet)
+}
+
+// groupPairs counts the pairs the cells answer (not NOT_APPLICABLE, an
+// endpoint with itself left out) and the reachable ones among them.
+func groupPairs(m *analyzer.MatrixGroups) (pairs, reach int) {
+	dstGroup := map[string]int{}
+	for l, g := range m.DestinationGroups {
+		for _, d := range g {
+			dstGroup[d] = l
+		}
+	}
+	self := map[[2]int]int{} // endpoints in both a source and a destination group
+	for k, g := range m.SourceGroups {
+		for _, s := range g {
+			if l, ok := dstGroup[s]; ok {
+				self[[2]int{k, l}]++
+			}
+		}
+	}
+	for _, c := range m.Cells {
+		if c.Verdict == analyzer.NotApplicable {
+			continue
+		}
+		n := len(m.SourceGroups[c.FromGroup])*len(m.DestinationGroups[c.ToGroup]) - self[[2]int{c.FromGroup, c.ToGroup}]
+		pairs += n
+		if c.Verdict == analyzer.Reachable {
+			reach += n
+		}
+	}
+	return pairs, reach
+}
+
+// merged reports whether some group has more than one member.
+func merged(groups [][]string) bool {
+	for _, g := range groups {
+		if len(g) > 1 {
+			return true
+		}
+	}
+	return false
+}

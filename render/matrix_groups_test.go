@@ -1,0 +1,116 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+)
+
+// fixtureMatrixGroups has a source group of two subnets (whose cell with
+// a destination group holding one of them leaves that pair out), single
+// endpoints, and a cell whose only pair is an endpoint with itself.
+func fixtureMatrixGroups(port bool) *analyzer.MatrixGroups {
+	m := &analyzer.MatrixGroups{SchemaVersion: analyzer.SchemaVersion, Pairs: 9,
+		Query:             analyzer.MatrixQueryInfo{By: "subnet", Protocol: "tcp", Internet: "203.0.113.50"},
+		SourceGroups:      [][]string{{"subnet.a", "subnet.b"}, {"internet"}},
+		DestinationGroups: [][]string{{"subnet.a", "subnet.c"}, {"internet"}}}
+	cell := func(from, to int, v analyzer.Verdict, reach, amb, by string) *analyzer.MatrixGroupCell {
+		if port {
+			reach, amb = "", ""
+		}
+		return &analyzer.MatrixGroupCell{FromGroup: from, ToGroup: to, Verdict: v, ReachablePorts: reach, AmbiguousPorts: amb, DecidedBy: by}
+	}
+	if port {
+		m.Query.DestinationPort = ip(443)
+	}
+	m.Cells = []*analyzer.MatrixGroupCell{
+		cell(0, 0, analyzer.Reachable, "443,8000-8999", "", ""),
+		cell(0, 1, analyzer.Ambiguous, "80", "443", "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES at firewall_endpoint.fw_a"),
+		cell(1, 0, analyzer.NotReachable, "none", "", "NO_ROUTE_TO_DESTINATION at internet_gateway.igw"),
+		cell(1, 1, analyzer.NotApplicable, "", "", "same endpoint"),
+	}
+	return m
+}
+
+// TestMatrixGroups renders the grouped fixtures against testdata.
+func TestMatrixGroups(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name   string
+		format Format
+		port   bool
+	}{{"matrix-groups-port.txt", Table, true}, {"matrix-groups-ports.txt", Table, false},
+		{"matrix-groups-port.json", JSON, true}, {"matrix-groups-ports.json", JSON, false}} {
+		var buf bytes.Buffer
+		if err := (Formatter{Format: c.format}).MatrixGroups(&buf, fixtureMatrixGroups(c.port)); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, c.name, buf.Bytes())
+	}
+}
+
+// TestMatrixGroupPairs checks the headline's pair counts: the pair of an
+// endpoint with itself is left out of a group cell.
+func TestMatrixGroupPairs(t *testing.T) {
+	t.Parallel()
+	pairs, reach := groupPairs(fixtureMatrixGroups(true))
+	// S1 x D1: 4 pairs but a->a; S1 x D2: 2; S2 x D1: 2; S2 x D2: n/a.
+	if pairs != 3+2+2 || reach != 3 {
+		t.Errorf("%d pairs, %d reachable; want 7 and 3", pairs, reach)
+	}
+}
+
+// TestMatrixStream checks that the streamed JSON is byte for byte the
+// document Formatter.Matrix writes, that the streamed table lists every
+// pair, and that an interrupted JSON stream stays unterminated.
+func TestMatrixStream(t *testing.T) {
+	t.Parallel()
+	for _, port := range []bool{true, false} {
+		m := fixtureMatrix(port)
+		p := &analyzer.MatrixPlan{Query: m.Query, Sources: m.Sources, Destinations: m.Destinations}
+		var whole bytes.Buffer
+		if err := (Formatter{Format: JSON}).Matrix(&whole, m); err != nil {
+			t.Fatal(err)
+		}
+		stream := func(f Format, complete bool) string {
+			var buf bytes.Buffer
+			s, err := Formatter{Format: f}.NewMatrixStream(&buf, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols := len(m.Destinations)
+			for i := range m.Sources {
+				if err := s.Row(analyzer.MatrixRow{Index: i, Source: m.Sources[i], Cells: m.Cells[i*cols : (i+1)*cols]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Close(complete); err != nil {
+				t.Fatal(err)
+			}
+			return buf.String()
+		}
+		if got := stream(JSON, true); got != whole.String() {
+			t.Errorf("port %v: streamed JSON differs:\n%s\nwant:\n%s", port, got, whole.String())
+		}
+		if got := stream(JSON, false); got+"\n  ]\n}\n" != whole.String() {
+			t.Errorf("port %v: interrupted JSON:\n%s", port, got)
+		}
+		name := map[bool]string{true: "matrix-expand-port.txt", false: "matrix-expand-ports.txt"}[port]
+		golden(t, name, []byte(stream(Table, true)))
+	}
+	if _, err := (Formatter{Format: SARIF}).NewMatrixStream(&bytes.Buffer{}, &analyzer.MatrixPlan{}); err == nil {
+		t.Error("SARIF matrix stream: no error")
+	}
+	fail := errors.New("disk full")
+	s, err := Formatter{}.NewMatrixStream(failWrites{fail}, &analyzer.MatrixPlan{})
+	if err != fail || s != nil && s.Close(true) != fail {
+		t.Errorf("write error: %v", err)
+	}
+}
+
+// failWrites fails every write with err.
+type failWrites struct{ err error }
+
+func (f failWrites) Write([]byte) (int, error) { return 0, f.err }
