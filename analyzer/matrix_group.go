@@ -44,7 +44,8 @@ type MatrixGroupCell struct {
 // GroupMatrix answers every pair of p (as MatrixRows does, calling
 // progress, when not nil, with the number of rows answered so far) and
 // groups the answers. It keeps one small integer per pair, not the cells.
-// When ctx is done first it returns ctx.Err().
+// When ctx is done first it returns ctx.Err() with the groups of the rows
+// answered until then (the first sources of p), or nil if there is none.
 func (n *Network) GroupMatrix(ctx context.Context, p *MatrixPlan, progress func(rows int)) (*MatrixGroups, error) {
 	g := newGrouper(p)
 	err := n.MatrixRows(ctx, p, func(r MatrixRow) error {
@@ -55,7 +56,10 @@ func (n *Network) GroupMatrix(ctx context.Context, p *MatrixPlan, progress func(
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		if len(g.ids) == 0 || ctx.Err() == nil {
+			return nil, err
+		}
+		return g.result(), err
 	}
 	return g.result(), nil
 }
@@ -143,7 +147,7 @@ func (g *grouper) result() *MatrixGroups {
 		}
 		return col
 	})
-	m := &MatrixGroups{SchemaVersion: SchemaVersion, Query: p.Query, Pairs: p.Size(),
+	m := &MatrixGroups{SchemaVersion: SchemaVersion, Query: p.Query, Pairs: len(g.ids) * len(p.dsts),
 		SourceGroups: groupNames(rowGroups, p.Sources), DestinationGroups: groupNames(colGroups, p.Destinations)}
 	for k, rg := range rowGroups {
 		for l, cg := range colGroups {
