@@ -135,17 +135,17 @@ func (g *grouper) result() *MatrixGroups {
 			g.ids[i][d] = g.cand[d]
 		}
 	}
-	rowGroups := groupVectors(len(g.ids), g.seed, func(i int) []uint32 { return g.ids[i] })
+	rowGroups := groupVectors(len(g.ids), g.seed, func(i int, _ []uint32) []uint32 { return g.ids[i] })
 	reps := make([][]uint32, len(rowGroups))
 	for k, members := range rowGroups {
 		reps[k] = g.ids[members[0]]
 	}
-	col := make([]uint32, len(reps))
-	colGroups := groupVectors(len(p.dsts), g.seed, func(j int) []uint32 {
-		for k, r := range reps {
-			col[k] = r[j]
+	colGroups := groupVectors(len(p.dsts), g.seed, func(j int, buf []uint32) []uint32 {
+		buf = buf[:0]
+		for _, r := range reps {
+			buf = append(buf, r[j])
 		}
-		return col
+		return buf
 	})
 	m := &MatrixGroups{SchemaVersion: SchemaVersion, Query: p.Query, Pairs: len(g.ids) * len(p.dsts),
 		SourceGroups: groupNames(rowGroups, p.Sources), DestinationGroups: groupNames(colGroups, p.Destinations)}
@@ -163,19 +163,22 @@ func (g *grouper) result() *MatrixGroups {
 	return m
 }
 
-// groupVectors groups the indexes 0..n-1 by equal vectors (vec(i) may
-// reuse its slice between calls), each group in increasing order and the
-// groups in the order of their first member.
-func groupVectors(n int, seed maphash.Seed, vec func(int) []uint32) [][]int {
+// groupVectors groups the indexes 0..n-1 by equal vectors, each group in
+// increasing order and the groups in the order of their first member.
+// vec(i, buf) returns index i's vector, in buf or in a slice of its own
+// that it does not change; groupVectors keeps no vector.
+func groupVectors(n int, seed maphash.Seed, vec func(i int, buf []uint32) []uint32) [][]int {
 	var groups [][]int
-	var firsts [][]uint32 // a copy of each group's vector
 	byHash := map[uint64][]int{}
+	var buf, firstBuf []uint32
 	for i := range n {
-		v := vec(i)
+		v := vec(i, buf)
+		buf = v
 		h := hashVector(seed, v)
 		found := -1
 		for _, k := range byHash[h] {
-			if slices.Equal(firsts[k], v) {
+			firstBuf = vec(groups[k][0], firstBuf)
+			if slices.Equal(firstBuf, v) {
 				found = k
 				break
 			}
@@ -183,7 +186,6 @@ func groupVectors(n int, seed maphash.Seed, vec func(int) []uint32) [][]int {
 		if found < 0 {
 			found = len(groups)
 			groups = append(groups, nil)
-			firsts = append(firsts, slices.Clone(v))
 			byHash[h] = append(byHash[h], found)
 		}
 		groups[found] = append(groups[found], i)

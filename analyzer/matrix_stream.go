@@ -138,6 +138,9 @@ func (n *Network) MatrixRows(ctx context.Context, p *MatrixPlan, emit func(Matri
 	}
 	defer func() { cancel(); wg.Wait() }()
 	for i, s := range p.srcs {
+		if err := ctx.Err(); err != nil { // no row after ctx is done, even one ready
+			return err
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
