@@ -166,3 +166,45 @@ func TestMatrixNarrowAndStream(t *testing.T) {
 		t.Errorf("GroupMatrix on a done context: %v", err)
 	}
 }
+
+// TestGroupMatrixInterrupted stops a grouped matrix after two rows: it
+// returns the context's error with the exact groups of those two rows.
+func TestGroupMatrixInterrupted(t *testing.T) {
+	t.Parallel()
+	n := loadGenerated(t, genHubSpoke(2))
+	p, err := n.PlanMatrix(MatrixQuery{Port: 5432, HasPort: true, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := n.Matrix(context.Background(), MatrixQuery{Port: 5432, HasPort: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	g, err := n.GroupMatrix(ctx, p, func(rows int) {
+		if rows == 2 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || g == nil || g.Pairs != 2*len(p.Destinations) ||
+		!sameSet(g.SourceGroups, p.Sources[:2]) {
+		t.Fatalf("%v; groups %+v", err, g)
+	}
+	compared := 0
+	for _, gc := range g.Cells {
+		for _, from := range g.SourceGroups[gc.FromGroup] {
+			for _, to := range g.DestinationGroups[gc.ToGroup] {
+				if c := cellOf(t, full, from, to); from != to {
+					compared++
+					if c.Verdict != gc.Verdict || c.DecidedBy != gc.DecidedBy {
+						t.Errorf("%s -> %s: group answer %+v, cell %+v", from, to, *gc, *c)
+					}
+				}
+			}
+		}
+	}
+	if compared != 2*len(p.Destinations)-2 {
+		t.Errorf("%d pairs compared, want %d", compared, 2*len(p.Destinations)-2)
+	}
+}

@@ -87,16 +87,16 @@ func (s *MatrixStream) Row(r analyzer.MatrixRow) error {
 
 func (s *MatrixStream) jsonCell(c *analyzer.MatrixCell) {
 	var b bytes.Buffer
+	if s.cells > 0 {
+		b.WriteString(",")
+	}
+	b.WriteString("\n    ")
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("    ", "  ")
 	_ = enc.Encode(&jsonwire.MatrixCell{From: c.From, To: c.To, Verdict: string(c.Verdict),
 		ReachablePorts: c.ReachablePorts, AmbiguousPorts: c.AmbiguousPorts, DecidedBy: c.DecidedBy})
-	if s.cells > 0 {
-		_, _ = io.WriteString(s.w, ",")
-	}
-	_, _ = io.WriteString(s.w, "\n    ")
-	_, _ = s.w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+	_, _ = s.w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n"))) // one write per cell
 	s.cells++
 }
 

@@ -59,9 +59,8 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, patternFlagError(err))
 			}
-			if p.Size() > largeMatrix {
-				fmt.Fprintf(c.stderr, "vpcreach: %d pairs (%d sources x %d destinations) to answer; "+
-					"narrow with --from and --to, or stop with Ctrl-C\n", p.Size(), len(p.Sources), len(p.Destinations))
+			if note := largeMatrixNote(p, largeMatrix); note != "" {
+				fmt.Fprintln(c.stderr, note)
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
@@ -133,6 +132,16 @@ func (c *cli) matrixExpanded(ctx context.Context, net *analyzer.Network, p *anal
 		return withCode(exitError, err)
 	}
 	return nil
+}
+
+// largeMatrixNote is the warning for a plan of more than limit pairs, or
+// "".
+func largeMatrixNote(p *analyzer.MatrixPlan, limit int) string {
+	if p.Size() <= limit {
+		return ""
+	}
+	return fmt.Sprintf("vpcreach: %d pairs (%d sources x %d destinations) to answer; "+
+		"narrow with --from and --to, or stop with Ctrl-C", p.Size(), len(p.Sources), len(p.Destinations))
 }
 
 // patternFlagError names the flag of a pattern error.
