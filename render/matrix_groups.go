@@ -53,19 +53,73 @@ func matrixQueryJSON(q analyzer.MatrixQueryInfo) jsonwire.MatrixQuery {
 	return jsonwire.MatrixQuery{By: q.By, Protocol: q.Protocol, DestinationPort: intPtr(q.DestinationPort), Internet: q.Internet}
 }
 
+// maxGridColumns is the most destination groups a grouped matrix shows as
+// a grid; with more, each source group lists its answers (writeGroupLists).
+const maxGridColumns = 12
+
+// groupLabel shows a group of one endpoint by its name, a larger one as
+// "S2 (40)".
+func groupLabel(prefix string, k int, g []string) string {
+	if len(g) == 1 {
+		return g[0]
+	}
+	return fmt.Sprintf("%s (%d)", groupID(prefix, k), len(g))
+}
+
 // writeMatrixGroupsTable prints a grouped matrix for a person: a headline,
 // one row per source group and one column per destination group (a group
-// of one endpoint is shown by its name), the members of the larger groups
-// and a legend.
+// of one endpoint is shown by its name; with more than maxGridColumns
+// destination groups, a list per source group instead), the members of
+// the larger groups and a legend.
 func writeMatrixGroupsTable(w io.Writer, m *analyzer.MatrixGroups) error {
 	fmt.Fprintln(w, matrixGroupsHeadline(m))
 	fmt.Fprintln(w)
-	label := func(prefix string, k int, g []string) string {
-		if len(g) == 1 {
-			return g[0]
-		}
-		return fmt.Sprintf("%s (%d)", groupID(prefix, k), len(g))
+	if len(m.DestinationGroups) > maxGridColumns {
+		writeGroupLists(w, m)
+	} else if err := writeGroupGrid(w, m); err != nil {
+		return err
 	}
+	writeGroupMembers(w, "S", m.SourceGroups)
+	writeGroupMembers(w, "D", m.DestinationGroups)
+	fmt.Fprintln(w, matrixLegend(&analyzer.Matrix{Query: m.Query}))
+	if merged(m.SourceGroups) || merged(m.DestinationGroups) {
+		fmt.Fprintln(w, "A group's cell is the answer of every pair of its members but an endpoint with itself;\n"+
+			"--expand lists every pair.")
+	}
+	return nil
+}
+
+// writeGroupLists prints, for each source group, its distinct answers,
+// each with what decided it and the destination groups that get it.
+func writeGroupLists(w io.Writer, m *analyzer.MatrixGroups) {
+	cols := len(m.DestinationGroups)
+	for k, g := range m.SourceGroups {
+		fmt.Fprintf(w, "FROM %s\n", groupLabel("S", k, g))
+		type answer struct{ text, by string }
+		var order []answer
+		dsts := map[answer][]string{}
+		for _, c := range m.Cells[k*cols : (k+1)*cols] {
+			a := answer{cellText(&analyzer.MatrixCell{Verdict: c.Verdict, ReachablePorts: c.ReachablePorts,
+				AmbiguousPorts: c.AmbiguousPorts}), c.DecidedBy}
+			if _, ok := dsts[a]; !ok {
+				order = append(order, a)
+			}
+			dsts[a] = append(dsts[a], groupLabel("D", c.ToGroup, m.DestinationGroups[c.ToGroup]))
+		}
+		for _, a := range order {
+			by := ""
+			if a.by != "" {
+				by = " (" + a.by + ")"
+			}
+			fmt.Fprintf(w, "  %s%s: %s\n", a.text, by, strings.Join(dsts[a], ", "))
+		}
+	}
+}
+
+// writeGroupGrid prints one row per source group and one column per
+// destination group.
+func writeGroupGrid(w io.Writer, m *analyzer.MatrixGroups) error {
+	label := groupLabel
 	header := []string{`FROM \ TO`}
 	for k, g := range m.DestinationGroups {
 		header = append(header, label("D", k, g))
@@ -82,17 +136,7 @@ func writeMatrixGroupsTable(w io.Writer, m *analyzer.MatrixGroups) error {
 			return err
 		}
 	}
-	if err := t.Render(); err != nil {
-		return err
-	}
-	writeGroupMembers(w, "S", m.SourceGroups)
-	writeGroupMembers(w, "D", m.DestinationGroups)
-	fmt.Fprintln(w, matrixLegend(&analyzer.Matrix{Query: m.Query}))
-	if merged(m.SourceGroups) || merged(m.DestinationGroups) {
-		fmt.Fprintln(w, "A group's cell is the answer of every pair of its members but an endpoint with itself;\n"+
-			"--expand lists every pair.")
-	}
-	return nil
+	return t.Render()
 }
 
 // writeGroupMembers lists the members of each group of more than one.

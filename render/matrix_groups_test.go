@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/analyzer"
@@ -114,3 +115,39 @@ func TestMatrixStream(t *testing.T) {
 type failWrites struct{ err error }
 
 func (f failWrites) Write([]byte) (int, error) { return 0, f.err }
+
+// TestMatrixGroupLists renders a grouped matrix too wide for a grid: each
+// source group lists its answers with the destination groups that get them.
+func TestMatrixGroupLists(t *testing.T) {
+	t.Parallel()
+	m := &analyzer.MatrixGroups{SchemaVersion: analyzer.SchemaVersion, Pairs: 2 * 15,
+		Query:        analyzer.MatrixQueryInfo{By: "subnet", Protocol: "tcp", DestinationPort: ip(443), Internet: "203.0.113.50"},
+		SourceGroups: [][]string{{"subnet.a", "subnet.b"}, {"internet"}}}
+	for l := range maxGridColumns + 1 {
+		g := []string{fmt.Sprintf("subnet.d%02d", l)}
+		if l == 0 {
+			g = append(g, "subnet.a")
+		}
+		m.DestinationGroups = append(m.DestinationGroups, g)
+	}
+	m.DestinationGroups = append(m.DestinationGroups, []string{"internet"})
+	for k := range m.SourceGroups {
+		for l := range m.DestinationGroups {
+			c := &analyzer.MatrixGroupCell{FromGroup: k, ToGroup: l, Verdict: analyzer.Reachable}
+			switch {
+			case k == 1 && l == len(m.DestinationGroups)-1:
+				c.Verdict, c.DecidedBy = analyzer.NotApplicable, "same endpoint"
+			case l%3 == 1 && l < len(m.DestinationGroups)-1:
+				c.Verdict, c.DecidedBy = analyzer.NotReachable, fmt.Sprintf("SUBNET_ACL_RESTRICTION at subnet.d%02d", l)
+			case l%3 == 2:
+				c.Verdict, c.DecidedBy = analyzer.NotReachable, "NO_ROUTE_TO_DESTINATION at subnet.a"
+			}
+			m.Cells = append(m.Cells, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := (Formatter{}).MatrixGroups(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "matrix-groups-list.txt", buf.Bytes())
+}
