@@ -23,22 +23,28 @@ type MatrixGroups struct {
 	Query             MatrixQueryInfo
 	SourceGroups      [][]string
 	DestinationGroups [][]string
-	// Cells holds one cell per source group and destination group, row
-	// by row.
-	Cells []*MatrixGroupCell
+	// Answers are the distinct answers. Cells holds, for each source
+	// group and destination group, row by row, the index of its answer in
+	// Answers: four bytes per cell, however many groups there are.
+	Answers []MatrixAnswer
+	Cells   []uint32
 	// Pairs is the number of pairs answered: sources times destinations.
 	Pairs int
 }
 
-// MatrixGroupCell is the answer of every pair of a source group and a
-// destination group (indexes into SourceGroups and DestinationGroups);
-// the answer fields mean what they mean in MatrixCell.
-type MatrixGroupCell struct {
-	FromGroup, ToGroup int
-	Verdict            Verdict
-	ReachablePorts     string
-	AmbiguousPorts     string
-	DecidedBy          string
+// MatrixAnswer is the answer of a pair, or of every pair of a group
+// cell: the fields of MatrixCell without the pair, meaning what they mean
+// there.
+type MatrixAnswer struct {
+	Verdict        Verdict
+	ReachablePorts string
+	AmbiguousPorts string
+	DecidedBy      string
+}
+
+// Cell returns the answer of source group k and destination group l.
+func (m *MatrixGroups) Cell(k, l int) MatrixAnswer {
+	return m.Answers[m.Cells[k*len(m.DestinationGroups)+l]]
 }
 
 // GroupMatrix answers every pair of p (as MatrixRows does, calling
@@ -64,18 +70,12 @@ func (n *Network) GroupMatrix(ctx context.Context, p *MatrixPlan, progress func(
 	return g.result(), nil
 }
 
-// answerKey is a cell's answer without its endpoints.
-type answerKey struct {
-	verdict                         Verdict
-	reachable, ambiguous, decidedBy string
-}
-
 // grouper collects a matrix's answers as small integers (ids into
 // answers), row by row, and groups them (see result).
 type grouper struct {
 	plan    *MatrixPlan
-	answers []answerKey
-	index   map[answerKey]uint32
+	answers []MatrixAnswer
+	index   map[MatrixAnswer]uint32
 	ids     [][]uint32
 	diag    []int // the destination column of each source, or -1
 	// cand and count are each column's majority vote (Boyer-Moore) over
@@ -86,12 +86,12 @@ type grouper struct {
 }
 
 func newGrouper(p *MatrixPlan) *grouper {
-	return &grouper{plan: p, index: map[answerKey]uint32{}, same: ^uint32(0),
+	return &grouper{plan: p, index: map[MatrixAnswer]uint32{}, same: ^uint32(0),
 		cand: make([]uint32, len(p.dsts)), count: make([]uint32, len(p.dsts)), seed: maphash.MakeSeed()}
 }
 
 func (g *grouper) intern(c *MatrixCell) uint32 {
-	k := answerKey{c.Verdict, c.ReachablePorts, c.AmbiguousPorts, c.DecidedBy}
+	k := MatrixAnswer{c.Verdict, c.ReachablePorts, c.AmbiguousPorts, c.DecidedBy}
 	id, ok := g.index[k]
 	if !ok {
 		id = uint32(len(g.answers))
@@ -148,16 +148,15 @@ func (g *grouper) result() *MatrixGroups {
 		return buf
 	})
 	m := &MatrixGroups{SchemaVersion: SchemaVersion, Query: p.Query, Pairs: len(g.ids) * len(p.dsts),
-		SourceGroups: groupNames(rowGroups, p.Sources), DestinationGroups: groupNames(colGroups, p.Destinations)}
+		SourceGroups: groupNames(rowGroups, p.Sources), DestinationGroups: groupNames(colGroups, p.Destinations),
+		Answers: g.answers, Cells: make([]uint32, 0, len(rowGroups)*len(colGroups))}
 	for k, rg := range rowGroups {
-		for l, cg := range colGroups {
+		for _, cg := range colGroups {
 			id := reps[k][cg[0]]
 			if len(rg) == 1 && len(cg) == 1 && p.Sources[rg[0]] == p.Destinations[cg[0]] {
 				id = g.same
 			}
-			a := g.answers[id]
-			m.Cells = append(m.Cells, &MatrixGroupCell{FromGroup: k, ToGroup: l, Verdict: a.verdict,
-				ReachablePorts: a.reachable, AmbiguousPorts: a.ambiguous, DecidedBy: a.decidedBy})
+			m.Cells = append(m.Cells, id)
 		}
 	}
 	return m

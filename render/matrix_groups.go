@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -14,7 +16,7 @@ import (
 func (f Formatter) MatrixGroups(w io.Writer, m *analyzer.MatrixGroups) error {
 	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
 		if f.format() == JSON {
-			return WriteJSON(w, MatrixGroupsJSON(m))
+			return writeMatrixGroupsJSON(w, m)
 		}
 		return writeMatrixGroupsTable(w, m)
 	})
@@ -24,10 +26,23 @@ func (f Formatter) MatrixGroups(w io.Writer, m *analyzer.MatrixGroups) error {
 func groupID(prefix string, k int) string { return fmt.Sprintf("%s%d", prefix, k+1) }
 
 // MatrixGroupsJSON converts a grouped matrix into its JSON document.
+// Formatter.MatrixGroups writes the same document cell by cell, without
+// building it.
 func MatrixGroupsJSON(m *analyzer.MatrixGroups) *jsonwire.MatrixGroups {
 	if m == nil {
 		return nil
 	}
+	doc := matrixGroupsHead(m)
+	for k := range m.SourceGroups {
+		for l := range m.DestinationGroups {
+			doc.Cells = append(doc.Cells, groupCellJSON(m, k, l))
+		}
+	}
+	return doc
+}
+
+// matrixGroupsHead is the document without its cells (an empty list).
+func matrixGroupsHead(m *analyzer.MatrixGroups) *jsonwire.MatrixGroups {
 	groups := func(prefix string, gs [][]string) []*jsonwire.MatrixGroup {
 		out := make([]*jsonwire.MatrixGroup, len(gs))
 		for k, g := range gs {
@@ -41,12 +56,51 @@ func MatrixGroupsJSON(m *analyzer.MatrixGroups) *jsonwire.MatrixGroups {
 		Pairs:             m.Pairs,
 		SourceGroups:      groups("S", m.SourceGroups),
 		DestinationGroups: groups("D", m.DestinationGroups),
-		Cells: mapSlice(m.Cells, func(c *analyzer.MatrixGroupCell) *jsonwire.MatrixGroupCell {
-			return &jsonwire.MatrixGroupCell{FromGroup: groupID("S", c.FromGroup), ToGroup: groupID("D", c.ToGroup),
-				Verdict: string(c.Verdict), ReachablePorts: c.ReachablePorts, AmbiguousPorts: c.AmbiguousPorts,
-				DecidedBy: c.DecidedBy}
-		}),
+		Cells:             []*jsonwire.MatrixGroupCell{},
 	}
+}
+
+func groupCellJSON(m *analyzer.MatrixGroups, k, l int) *jsonwire.MatrixGroupCell {
+	a := m.Cell(k, l)
+	return &jsonwire.MatrixGroupCell{FromGroup: groupID("S", k), ToGroup: groupID("D", l),
+		Verdict: string(a.Verdict), ReachablePorts: a.ReachablePorts, AmbiguousPorts: a.AmbiguousPorts,
+		DecidedBy: a.DecidedBy}
+}
+
+// writeMatrixGroupsJSON writes MatrixGroupsJSON(m) as WriteJSON would,
+// one cell at a time, so that memory does not grow with the cells.
+func writeMatrixGroupsJSON(w io.Writer, m *analyzer.MatrixGroups) error {
+	var head bytes.Buffer
+	if err := WriteJSON(&head, matrixGroupsHead(m)); err != nil {
+		return err
+	}
+	if len(m.Cells) == 0 {
+		_, err := w.Write(head.Bytes())
+		return err
+	}
+	_, _ = w.Write(bytes.TrimSuffix(head.Bytes(), []byte("[]\n}\n")))
+	_, _ = io.WriteString(w, "[")
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for k := range m.SourceGroups {
+		for l := range m.DestinationGroups {
+			b.Reset()
+			if k+l > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("\n    ")
+			if err := enc.Encode(groupCellJSON(m, k, l)); err != nil {
+				return err
+			}
+			if _, err := w.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n"))); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := io.WriteString(w, "\n  ]\n}\n")
+	return err
 }
 
 func matrixQueryJSON(q analyzer.MatrixQueryInfo) jsonwire.MatrixQuery {
@@ -92,19 +146,19 @@ func writeMatrixGroupsTable(w io.Writer, m *analyzer.MatrixGroups) error {
 // writeGroupLists prints, for each source group, its distinct answers,
 // each with what decided it and the destination groups that get it.
 func writeGroupLists(w io.Writer, m *analyzer.MatrixGroups) {
-	cols := len(m.DestinationGroups)
 	for k, g := range m.SourceGroups {
 		fmt.Fprintf(w, "FROM %s\n", groupLabel("S", k, g))
 		type answer struct{ text, by string }
 		var order []answer
 		dsts := map[answer][]string{}
-		for _, c := range m.Cells[k*cols : (k+1)*cols] {
+		for l, dg := range m.DestinationGroups {
+			c := m.Cell(k, l)
 			a := answer{cellText(&analyzer.MatrixCell{Verdict: c.Verdict, ReachablePorts: c.ReachablePorts,
 				AmbiguousPorts: c.AmbiguousPorts}), c.DecidedBy}
 			if _, ok := dsts[a]; !ok {
 				order = append(order, a)
 			}
-			dsts[a] = append(dsts[a], groupLabel("D", c.ToGroup, m.DestinationGroups[c.ToGroup]))
+			dsts[a] = append(dsts[a], groupLabel("D", l, dg))
 		}
 		for _, a := range order {
 			by := ""
@@ -128,7 +182,8 @@ func writeGroupGrid(w io.Writer, m *analyzer.MatrixGroups) error {
 	cols := len(m.DestinationGroups)
 	for k, g := range m.SourceGroups {
 		row := []string{label("S", k, g)}
-		for _, c := range m.Cells[k*cols : (k+1)*cols] {
+		for l := range cols {
+			c := m.Cell(k, l)
 			row = append(row, cellText(&analyzer.MatrixCell{Verdict: c.Verdict,
 				ReachablePorts: c.ReachablePorts, AmbiguousPorts: c.AmbiguousPorts}))
 		}
@@ -174,14 +229,17 @@ func groupPairs(m *analyzer.MatrixGroups) (pairs, reach int) {
 			}
 		}
 	}
-	for _, c := range m.Cells {
-		if c.Verdict == analyzer.NotApplicable {
-			continue
-		}
-		n := len(m.SourceGroups[c.FromGroup])*len(m.DestinationGroups[c.ToGroup]) - self[[2]int{c.FromGroup, c.ToGroup}]
-		pairs += n
-		if c.Verdict == analyzer.Reachable {
-			reach += n
+	for k, sg := range m.SourceGroups {
+		for l, dg := range m.DestinationGroups {
+			v := m.Cell(k, l).Verdict
+			if v == analyzer.NotApplicable {
+				continue
+			}
+			n := len(sg)*len(dg) - self[[2]int{k, l}]
+			pairs += n
+			if v == analyzer.Reachable {
+				reach += n
+			}
 		}
 	}
 	return pairs, reach

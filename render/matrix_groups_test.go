@@ -17,22 +17,38 @@ func fixtureMatrixGroups(port bool) *analyzer.MatrixGroups {
 		Query:             analyzer.MatrixQueryInfo{By: "subnet", Protocol: "tcp", Internet: "203.0.113.50"},
 		SourceGroups:      [][]string{{"subnet.a", "subnet.b"}, {"internet"}},
 		DestinationGroups: [][]string{{"subnet.a", "subnet.c"}, {"internet"}}}
-	cell := func(from, to int, v analyzer.Verdict, reach, amb, by string) *analyzer.MatrixGroupCell {
+	cell := func(v analyzer.Verdict, reach, amb, by string) analyzer.MatrixAnswer {
 		if port {
 			reach, amb = "", ""
 		}
-		return &analyzer.MatrixGroupCell{FromGroup: from, ToGroup: to, Verdict: v, ReachablePorts: reach, AmbiguousPorts: amb, DecidedBy: by}
+		return analyzer.MatrixAnswer{Verdict: v, ReachablePorts: reach, AmbiguousPorts: amb, DecidedBy: by}
 	}
 	if port {
 		m.Query.DestinationPort = ip(443)
 	}
-	m.Cells = []*analyzer.MatrixGroupCell{
-		cell(0, 0, analyzer.Reachable, "443,8000-8999", "", ""),
-		cell(0, 1, analyzer.Ambiguous, "80", "443", "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES at firewall_endpoint.fw_a"),
-		cell(1, 0, analyzer.NotReachable, "none", "", "NO_ROUTE_TO_DESTINATION at internet_gateway.igw"),
-		cell(1, 1, analyzer.NotApplicable, "", "", "same endpoint"),
-	}
+	setCells(m, []analyzer.MatrixAnswer{
+		cell(analyzer.Reachable, "443,8000-8999", "", ""),
+		cell(analyzer.Ambiguous, "80", "443", "FIREWALL_UNSUPPORTED_HIGHER_PRIORITY_RULES at firewall_endpoint.fw_a"),
+		cell(analyzer.NotReachable, "none", "", "NO_ROUTE_TO_DESTINATION at internet_gateway.igw"),
+		cell(analyzer.NotApplicable, "", "", "same endpoint"),
+	})
 	return m
+}
+
+// setCells sets m's answers and cells from one answer per cell, row by
+// row.
+func setCells(m *analyzer.MatrixGroups, cells []analyzer.MatrixAnswer) {
+	index := map[analyzer.MatrixAnswer]uint32{}
+	m.Answers, m.Cells = nil, nil
+	for _, a := range cells {
+		id, ok := index[a]
+		if !ok {
+			id = uint32(len(m.Answers))
+			m.Answers = append(m.Answers, a)
+			index[a] = id
+		}
+		m.Cells = append(m.Cells, id)
+	}
 }
 
 // TestMatrixGroups renders the grouped fixtures against testdata.
@@ -45,10 +61,17 @@ func TestMatrixGroups(t *testing.T) {
 	}{{"matrix-groups-port.txt", Table, true}, {"matrix-groups-ports.txt", Table, false},
 		{"matrix-groups-port.json", JSON, true}, {"matrix-groups-ports.json", JSON, false}} {
 		var buf bytes.Buffer
-		if err := (Formatter{Format: c.format}).MatrixGroups(&buf, fixtureMatrixGroups(c.port)); err != nil {
+		m := fixtureMatrixGroups(c.port)
+		if err := (Formatter{Format: c.format}).MatrixGroups(&buf, m); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, c.name, buf.Bytes())
+		if c.format == JSON { // written cell by cell: the document MatrixGroupsJSON builds
+			var whole bytes.Buffer
+			if err := WriteJSON(&whole, MatrixGroupsJSON(m)); err != nil || whole.String() != buf.String() {
+				t.Errorf("%s: streamed JSON differs from MatrixGroupsJSON (%v):\n%s", c.name, err, whole.String())
+			}
+		}
 	}
 }
 
@@ -131,9 +154,10 @@ func TestMatrixGroupLists(t *testing.T) {
 		m.DestinationGroups = append(m.DestinationGroups, g)
 	}
 	m.DestinationGroups = append(m.DestinationGroups, []string{"internet"})
+	var cells []analyzer.MatrixAnswer
 	for k := range m.SourceGroups {
 		for l := range m.DestinationGroups {
-			c := &analyzer.MatrixGroupCell{FromGroup: k, ToGroup: l, Verdict: analyzer.Reachable}
+			c := analyzer.MatrixAnswer{Verdict: analyzer.Reachable}
 			switch {
 			case k == 1 && l == len(m.DestinationGroups)-1:
 				c.Verdict, c.DecidedBy = analyzer.NotApplicable, "same endpoint"
@@ -142,9 +166,10 @@ func TestMatrixGroupLists(t *testing.T) {
 			case l%3 == 2:
 				c.Verdict, c.DecidedBy = analyzer.NotReachable, "NO_ROUTE_TO_DESTINATION at subnet.a"
 			}
-			m.Cells = append(m.Cells, c)
+			cells = append(cells, c)
 		}
 	}
+	setCells(m, cells)
 	var buf bytes.Buffer
 	if err := (Formatter{}).MatrixGroups(&buf, m); err != nil {
 		t.Fatal(err)
