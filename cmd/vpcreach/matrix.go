@@ -114,7 +114,10 @@ func (c *cli) matrixExpanded(ctx context.Context, net *analyzer.Network, p *anal
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	bar := c.matrixProgress(len(p.Sources))
+	var bar *matrixBar
+	if !isTerminal(c.out.w) { // the listing itself shows progress on a terminal
+		bar = c.matrixProgress(len(p.Sources))
+	}
 	rows := 0
 	err = net.MatrixRows(ctx, p, func(r analyzer.MatrixRow) error {
 		rows++

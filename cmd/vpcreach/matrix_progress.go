@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"time"
 
@@ -20,11 +21,16 @@ type matrixBar struct {
 }
 
 func (c *cli) matrixProgress(total int) *matrixBar {
-	f, ok := c.stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(c.stderr) {
 		return nil
 	}
-	return &matrixBar{out: f, total: total, start: time.Now()}
+	return &matrixBar{out: c.stderr.(*os.File), total: total, start: time.Now()}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // update records that rows sources are answered.
