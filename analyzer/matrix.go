@@ -2,10 +2,7 @@ package analyzer
 
 import (
 	"context"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/vpcreach/vpcreach/topology"
 )
@@ -48,9 +45,13 @@ type MatrixQuery struct {
 	// covers every port (TCP and UDP).
 	Port    uint16
 	HasPort bool
-	// Workers is the number of pairs analysed at once; 0 means
+	// Workers is the number of rows analysed at once; 0 means
 	// runtime.GOMAXPROCS(0). The result does not depend on it.
 	Workers int
+	// From and To narrow the sources and destinations to the endpoints
+	// whose name (a resource address, or "internet") matches one of the
+	// patterns (path.Match syntax: subnet.prod_*); none means every one.
+	From, To []string
 }
 
 // Matrix is the answer to a MatrixQuery (`vpcreach analyze matrix`; its
@@ -106,21 +107,20 @@ type matrixEndpoint struct {
 // using q.Workers goroutines. Sources that cannot originate traffic are
 // left out of Sources (they stay destinations). The result is
 // deterministic. When ctx is done before every cell is answered, Matrix
-// stops taking cells and returns ctx's error.
+// stops taking cells and returns ctx's error. Matrix holds every cell in
+// memory: MatrixRows streams them, GroupMatrix groups them.
 func (n *Network) Matrix(ctx context.Context, q MatrixQuery) (*Matrix, error) {
-	if q.Protocol == 0 {
-		q.Protocol = topology.ProtocolTCP
-	}
-	if _, err := (Query{Protocol: q.Protocol}).normalize(); err != nil {
+	p, err := n.PlanMatrix(q)
+	if err != nil {
 		return nil, err
 	}
-	eps := n.matrixEndpoints(q.By)
-	srcs := n.matrixSources(eps)
-	m := &Matrix{SchemaVersion: SchemaVersion, Query: n.matrixQueryInfo(q),
-		Sources: names(srcs), Destinations: names(eps)}
-	m.Cells = make([]*MatrixCell, len(srcs)*len(eps))
-	n.fillCells(ctx, q, srcs, eps, m.Cells)
-	if err := ctx.Err(); err != nil {
+	m := &Matrix{SchemaVersion: SchemaVersion, Query: p.Query, Sources: p.Sources, Destinations: p.Destinations}
+	m.Cells = make([]*MatrixCell, 0, p.Size())
+	err = n.MatrixRows(ctx, p, func(r MatrixRow) error {
+		m.Cells = append(m.Cells, r.Cells...)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -182,30 +182,6 @@ func names(eps []matrixEndpoint) []string {
 		out[i] = e.name
 	}
 	return out
-}
-
-// fillCells answers every source and destination pair into cells (row by
-// row) with a pool of workers; each worker writes only the cells it took.
-// Workers stop taking cells once ctx is done.
-func (n *Network) fillCells(ctx context.Context, q MatrixQuery, srcs, dsts []matrixEndpoint, cells []*MatrixCell) {
-	workers := q.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, max(len(cells), 1)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(cells) || ctx.Err() != nil {
-					return
-				}
-				cells[i] = n.matrixCell(q, srcs[i/len(dsts)], dsts[i%len(dsts)])
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // matrixCell answers one pair as AnalyzePath would (see fillCell). A cell

@@ -275,3 +275,26 @@ func BenchmarkMatrixHubSpoke(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGroupMatrixHubSpoke times the grouped matrix (what `analyze
+// matrix` prints without --expand) of 100 spokes for tcp/443, and reports
+// the groups it finds and the memory it holds per pair.
+func BenchmarkGroupMatrixHubSpoke(b *testing.B) {
+	n := loadGenerated(b, genHubSpoke(100))
+	p, err := n.PlanMatrix(MatrixQuery{Port: 443, HasPort: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		start := time.Now()
+		g, err := n.GroupMatrix(context.Background(), p, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(g.Pairs), "pairs")
+		b.ReportMetric(float64(len(g.SourceGroups)), "source-groups")
+		b.ReportMetric(float64(len(g.DestinationGroups)), "destination-groups")
+		b.ReportMetric(float64(time.Since(start).Microseconds())/float64(g.Pairs), "µs/pair")
+	}
+}
