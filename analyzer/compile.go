@@ -37,7 +37,7 @@ func Compile(topo *topology.Topology) (*Network, hcl.Diagnostics) {
 			if pol != nil {
 				countRules(pol, groupRules)
 				extra = append(extra, specificPrefixes(pol)...)
-				all = append(all, pol.Rules()...)
+				all = append(all, pol.LoadedRules()...)
 			}
 		}
 		if pol != nil {
@@ -66,7 +66,7 @@ func (n *Network) RuleCount() int { return n.ruleCount }
 
 func countRules(pol *rules.Policy, byGroup map[string]int) {
 	counts := map[string]int{}
-	for _, r := range pol.Rules() {
+	for _, r := range pol.LoadedRules() {
 		counts[r.Group]++
 	}
 	for g, c := range counts {
@@ -80,7 +80,7 @@ func countRules(pol *rules.Policy, byGroup map[string]int) {
 func specificPrefixes(pol *rules.Policy) []netip.Prefix {
 	var out []netip.Prefix
 	seen := map[*netipx.IPSet]bool{} // rules share sets (variables, repeated addresses)
-	for _, r := range pol.Rules() {
+	for _, r := range pol.LoadedRules() {
 		for _, s := range []*netipx.IPSet{r.Src, r.Dst} {
 			if s == nil || seen[s] {
 				continue

@@ -20,6 +20,7 @@ const (
 // apart: the Result may be shared with other calls, so the caller must not
 // modify it. Evaluate is safe for concurrent use.
 func (p *Policy) Evaluate(f Flow) Result {
+	p.ensure()
 	k := p.cache.key(f)
 	if r, ok := p.cache.get(k); ok {
 		return r
@@ -34,6 +35,7 @@ func (p *Policy) Evaluate(f Flow) Result {
 // whether it knows, match the answer. linear replaces the index by a plain
 // scan of every rule (the property test's reference).
 func (p *Policy) evaluate(f Flow, resolve func(*Rule) (match, ok bool), linear bool) Result {
+	p.ensure()
 	f.Client, f.Server = f.Client.Unmap(), f.Server.Unmap()
 	all := flowPackets(&f)
 	var seen, fwd []*packet

@@ -61,6 +61,7 @@ func testPolicy(t testing.TB, rules string, opts ...policyOpt) *Policy {
 	if diags.HasErrors() {
 		t.Fatalf("compile: %v", diags)
 	}
+	p.ensure() // tests read the compiled rules and the memo directly
 	return p
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -28,6 +29,10 @@ type Policy struct {
 	stateless       *statelessEngine
 	// cache memoises Evaluate (see evalCache).
 	cache *evalCache
+	// todo are the loaded rules, in group order; compileRules (once:
+	// compiled) sets rules, user, index and cache from them.
+	todo     []loadedRule
+	compiled sync.Once
 }
 
 // groupLoader loads one rule group (LoadGroup, or a stand-in in tests).
@@ -79,6 +84,24 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 			todo = append(todo, loadedRule{r, negVars})
 		}
 	}
+	p.todo = todo
+	diags = append(diags, checkPolicyRules(spec, len(todo))...)
+	defs, d := compileDefaults(spec, p.order)
+	diags = append(diags, d...)
+	p.defaults = defs
+	st, d := compileStateless(spec)
+	diags = append(diags, d...)
+	p.stateless = st
+	return p, diags
+}
+
+// compileRules compiles the loaded rules' options, puts the rules in
+// evaluation order and builds the index and the memo. It runs once, on
+// the first use that needs them (ensure): loading a policy only to report
+// its diagnostics (vpcreach validate) never pays for it, and compiling a
+// rule reports nothing.
+func (p *Policy) compileRules() {
+	todo := p.todo
 	compiled := make([]*compiledRule, len(todo))
 	const chunk = 512
 	par.Do((len(todo)+chunk-1)/chunk, func(k int) {
@@ -89,31 +112,43 @@ func compilePolicy(spec PolicySpec, load groupLoader) (*Policy, hcl.Diagnostics)
 	if p.order == policyspec.DefaultActionOrder {
 		sortActionOrder(compiled)
 	}
-	for _, c := range compiled {
-		p.user = append(p.user, c.rule)
-	}
-	diags = append(diags, checkPolicyRules(spec, len(p.user))...)
-	defs, d := compileDefaults(spec, p.order)
-	diags = append(diags, d...)
-	p.defaults = defs
+	p.user = make([]*Rule, len(compiled))
 	for i, c := range compiled {
 		c.pos = i
+		p.user[i] = c.rule
 	}
 	p.rules = compiled
 	p.index = buildIndex(compiled)
-	st, d := compileStateless(spec)
-	diags = append(diags, d...)
-	p.stateless = st
 	p.cache = newEvalCache(p)
-	return p, diags
 }
+
+// ensure compiles the rules on first use; safe for concurrent use.
+func (p *Policy) ensure() { p.compiled.Do(p.compileRules) }
 
 // Rules returns the rules of the policy's rule groups in evaluation order,
 // without the default actions. The caller must not modify the result.
-func (p *Policy) Rules() []*Rule { return p.user }
+func (p *Policy) Rules() []*Rule {
+	p.ensure()
+	return p.user
+}
+
+// LoadedRules returns the rules of the policy's rule groups in group order
+// (the evaluation order under STRICT_ORDER), without compiling them: for
+// callers that need the rules' resolved headers but not their order or
+// conditions. The caller must not modify the result.
+func (p *Policy) LoadedRules() []*Rule {
+	out := make([]*Rule, len(p.todo))
+	for i, r := range p.todo {
+		out[i] = r.rule
+	}
+	return out
+}
 
 // RuleCount returns the number of rules of the policy's rule groups.
-func (p *Policy) RuleCount() int { return len(p.user) }
+func (p *Policy) RuleCount() int {
+	p.ensure()
+	return len(p.user)
+}
 
 // DestinationPortBoundaries returns, sorted, every port at which some rule's
 // port set starts or ends+1: destination ports of every stateful and
@@ -123,6 +158,7 @@ func (p *Policy) RuleCount() int { return len(p.user) }
 // them), so they draw no boundary. Splitting 0-65535 at these points gives
 // ranges that every rule treats alike. 0 is always included.
 func (p *Policy) DestinationPortBoundaries() []uint16 {
+	p.ensure()
 	return p.portBoundaries(func(*compiledRule) bool { return true }, func(*statelessRule) bool { return true })
 }
 
@@ -146,6 +182,7 @@ type FlowPorts struct {
 // Results are memoised by the address classes of f's ends; the caller
 // must not modify them.
 func (p *Policy) PortSplit(f Flow) FlowPorts {
+	p.ensure()
 	k := boundsKey{p.cache.classes.of(f.Client), p.cache.classes.of(f.Server), f.Protocol}
 	if b, ok := p.cache.getBounds(k); ok {
 		return b
@@ -176,6 +213,7 @@ func (c *compiledRule) appSensitive() bool {
 // portBoundaries collects the port boundaries of the stateful rules (not
 // alerts) keep passes and of the stateless rules keepStateless passes.
 func (p *Policy) portBoundaries(keep func(*compiledRule) bool, keepStateless func(*statelessRule) bool) []uint16 {
+	p.ensure()
 	seen := map[uint16]bool{0: true}
 	add := func(s ports.Set) {
 		for _, r := range s.Ranges() {
