@@ -90,11 +90,28 @@ func (n *Network) indexRouteTable(rt *topology.RouteTable) {
 	if rt == nil || n.routes[rt] != nil {
 		return
 	}
-	entries := make([]prefixEntry[*topology.Route], len(rt.Routes))
-	for i, r := range rt.Routes {
-		entries[i] = prefixEntry[*topology.Route]{r.Destination, r}
+	n.routes[rt] = newPrefixTable(routeEntries(rt))
+}
+
+// routeEntries returns the LPM entries of rt: a route to a CIDR takes
+// priority over a prefix-list route holding the same CIDR (AWS route
+// priority: static routes before prefix-list routes), so such an entry is
+// left out. The loader refuses two prefix-list routes sharing an entry.
+func routeEntries(rt *topology.RouteTable) []prefixEntry[*topology.Route] {
+	static := map[netip.Prefix]bool{}
+	for _, r := range rt.Routes {
+		if r.PrefixList == nil {
+			static[r.Destination] = true
+		}
 	}
-	n.routes[rt] = newPrefixTable(entries)
+	entries := make([]prefixEntry[*topology.Route], 0, len(rt.Routes))
+	for _, r := range rt.Routes {
+		if r.PrefixList != nil && static[r.Destination] {
+			continue
+		}
+		entries = append(entries, prefixEntry[*topology.Route]{r.Destination, r})
+	}
+	return entries
 }
 
 // lookupRoute returns the route of rt for dst, or nil.

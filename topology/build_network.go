@@ -1,6 +1,8 @@
 package topology
 
 import (
+	"net/netip"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -79,16 +81,41 @@ var targetKinds = []string{
 func (l *loader) resolveRouteTable(b *routeTableBlock, rt *RouteTable) {
 	rt.VPC = l.refVPC(b.VPC, of("vpc", rt))
 	for _, rb := range b.Routes {
-		r := &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body)}
-		dst, dok := l.prefix(rb.Destination, "destination of a route of "+rt.Addr())
+		what := "destination of a route of " + rt.Addr()
+		pl, isPL := l.routePrefixList(rb.Destination, what)
+		var dst netip.Prefix
+		dok := isPL && pl != nil
+		if !isPL {
+			dst, dok = l.prefix(rb.Destination, what)
+		}
 		tgt, tok := l.routeTarget(rb.Target, "target of a route of "+rt.Addr())
 		if !dok || !tok {
 			continue
 		}
-		r.Destination, r.Target = dst, tgt
-		rt.Routes = append(rt.Routes, r)
-		l.routeSrc[r] = rb
+		if !isPL {
+			l.addRoute(rt, rb, &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body), Destination: dst, Target: tgt})
+			continue
+		}
+		for _, e := range pl.Entries {
+			l.addRoute(rt, rb, &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body), Destination: e, Target: tgt, PrefixList: pl})
+		}
 	}
+}
+
+func (l *loader) addRoute(rt *RouteTable, rb *routeBlock, r *Route) {
+	rt.Routes = append(rt.Routes, r)
+	l.routeSrc[r] = rb
+}
+
+// routePrefixList resolves a route destination that is a reference (to a
+// prefix list). isRef is false for any other expression, a CIDR string.
+func (l *loader) routePrefixList(expr hcl.Expression, what string) (pl *PrefixList, isRef bool) {
+	tr, d := hcl.AbsTraversalForExpr(expr)
+	if d.HasErrors() || len(tr) < 2 || tr.RootName() == "local" {
+		return nil, false
+	}
+	pl, _ = l.lookup(tr, expr.Range(), what, []string{"prefix_list"}).(*PrefixList)
+	return pl, true
 }
 
 // routeTarget resolves a route target: a reference, "local" or "blackhole".

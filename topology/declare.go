@@ -35,6 +35,7 @@ type decls struct {
 	sgs         []pair[*sgBlock, *SecurityGroup]
 	nacls       []pair[*naclBlock, *NetworkACL]
 	expects     []pair[*expectBlock, *Expect]
+	prefixLists []pair[*prefixListBlock, *PrefixList]
 }
 
 // add registers a declared resource in the symbol table after checking its
@@ -104,6 +105,8 @@ func (l *loader) declare(c *config) *decls {
 		func(m Meta) *NetworkACL { return &NetworkACL{Meta: m} })
 	declareAll(l, c.Expects, &d.expects, "expect",
 		func(m Meta) *Expect { return &Expect{Meta: m} })
+	declareAll(l, c.PrefixLists, &d.prefixLists, "prefix_list",
+		func(m Meta) *PrefixList { return &PrefixList{Meta: m} })
 	return d
 }
 

@@ -32,6 +32,7 @@ type config struct {
 	SecurityGroups      []*sgBlock             `hcl:"security_group,block"`
 	NetworkACLs         []*naclBlock           `hcl:"network_acl,block"`
 	Expects             []*expectBlock         `hcl:"expect,block"`
+	PrefixLists         []*prefixListBlock     `hcl:"prefix_list,block"`
 }
 
 // decode decodes every body (locals already removed) into one config,
@@ -72,6 +73,7 @@ func (c *config) merge(o *config) {
 	c.SecurityGroups = append(c.SecurityGroups, o.SecurityGroups...)
 	c.NetworkACLs = append(c.NetworkACLs, o.NetworkACLs...)
 	c.Expects = append(c.Expects, o.Expects...)
+	c.PrefixLists = append(c.PrefixLists, o.PrefixLists...)
 }
 
 // head implements header for every resource block.

@@ -77,7 +77,8 @@ type ipSetRefBlock struct {
 	NameRange hcl.Range      `hcl:"name,label_range"`
 	DefRange  hcl.Range      `hcl:",def_range"`
 	Body      hcl.Body       `hcl:",body"`
-	CIDRs     hcl.Expression `hcl:"cidrs"`
+	CIDRs      hcl.Expression `hcl:"cidrs,optional"`
+	PrefixList hcl.Expression `hcl:"prefix_list,optional"`
 }
 
 type statefulRuleBlock struct {

@@ -138,6 +138,7 @@ type Topology struct {
 	SecurityGroups      []*SecurityGroup
 	NetworkACLs         []*NetworkACL
 	Expects             []*Expect
+	PrefixLists         []*PrefixList
 
 	// Files holds every source file read, HCL and rules files alike, keyed
 	// by the file name used in diagnostics, for rendering diagnostics.

@@ -126,6 +126,11 @@ type Route struct {
 	Destination netip.Prefix
 	Target      Target
 	Origin      RouteOrigin
+	// PrefixList is set for a route whose destination is a prefix list:
+	// the route block yields one Route per entry, each with this list. A
+	// route to a CIDR takes priority over a prefix-list route to the same
+	// CIDR (AWS route priority).
+	PrefixList *PrefixList
 	// Range is the route block's range; for a local route, the range of the
 	// route table (or VPC, for an implicit table) block.
 	Range hcl.Range

@@ -11,7 +11,7 @@ import (
 // sorted. Read-only.
 var resourceTypes = []string{
 	"expect", "firewall_endpoint", "firewall_policy", "instance", "internet_gateway",
-	"nat_gateway", "network_acl", "network_firewall", "route_table", "rule_group",
+	"nat_gateway", "network_acl", "network_firewall", "prefix_list", "route_table", "rule_group",
 	"security_group", "stateless_rule_group", "subnet", "transit_gateway",
 	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_peering",
 }

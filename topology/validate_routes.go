@@ -8,24 +8,46 @@ import (
 func (l *loader) validateRouteTables(d *decls) {
 	for _, p := range d.routeTables {
 		rt := p.m
-		seen := map[netip.Prefix]*routeBlock{}
+		seen := map[routeKey]*routeBlock{}
 		for _, r := range rt.Routes {
 			rb := l.routeSrc[r]
 			if rb == nil {
 				continue
 			}
-			if first, dup := seen[r.Destination]; dup {
-				l.errorf(rb.Destination.Range(), "Duplicate route",
-					"%s already has a route to %s at %s; a route table holds one route per destination.",
-					rt.Addr(), r.Destination, where(first.Destination.Range()))
+			key := routeKey{r.Destination, r.PrefixList != nil}
+			if first, dup := seen[key]; dup {
+				l.duplicateRoute(rt, r, rb, first)
 				continue
 			}
-			seen[r.Destination] = rb
+			seen[key] = rb
 			if rt.VPC != nil {
 				l.checkRoute(rt, r, rb)
 			}
 		}
 	}
+}
+
+// routeKey identifies a route for duplicate checks: a route to a CIDR and
+// a prefix-list route holding the same CIDR may coexist (the CIDR route
+// takes priority).
+type routeKey struct {
+	dst        netip.Prefix
+	prefixList bool
+}
+
+// duplicateRoute reports a second route to r's destination. Two
+// prefix-list routes sharing an entry are refused too: AWS documents no
+// priority between them, so the answer would be a guess.
+func (l *loader) duplicateRoute(rt *RouteTable, r *Route, rb, first *routeBlock) {
+	if r.PrefixList != nil {
+		l.errorf(rb.Destination.Range(), "Overlapping prefix list routes",
+			"%s already routes %s through a prefix list at %s, and %s holds it too; vpcreach cannot tell which of the two routes AWS uses, so remove the entry from one list.",
+			rt.Addr(), r.Destination, where(first.Destination.Range()), r.PrefixList.Addr())
+		return
+	}
+	l.errorf(rb.Destination.Range(), "Duplicate route",
+		"%s already has a route to %s at %s; a route table holds one route per destination.",
+		rt.Addr(), r.Destination, where(first.Destination.Range()))
 }
 
 // checkRoute reports a route that AWS would refuse in rt.

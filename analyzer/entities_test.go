@@ -1,0 +1,60 @@
+package analyzer
+
+import (
+	"testing"
+
+	"github.com/vpcreach/vpcreach/topology"
+)
+
+// TestPrefixListPaths covers prefix lists on every path they take part
+// in: a rule-group IP set reference, a security group rule and a route.
+func TestPrefixListPaths(t *testing.T) {
+	t.Parallel()
+	const fx = "entities"
+	runPathCases(t, []pathCase{
+		{name: "partner entry passes the firewall and the SG", fixture: fx, q: tcp("instance.app", "198.51.100.7", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "second entry too", fixture: fx, q: tcp("instance.app", "203.0.113.5", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "outside the entry: SG and firewall block", fixture: fx, q: tcp("instance.app", "203.0.113.200", 443),
+			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward", "FIREWALL_RULES_RESTRICTION/forward"}},
+		{name: "prefix-list blackhole route", fixture: fx, q: tcp("instance.app", "192.0.2.9", 8443),
+			verdict: NotReachable, codes: []string{"BLACKHOLE_ROUTE/forward"}},
+	})
+}
+
+// TestEntitiesAllPorts checks the all-ports answers over the entities
+// fixture against one answer per port (the range boundaries ±1 and the
+// ports the fixture's rules name), so the port probe and the walk agree
+// on prefix lists, network interfaces and VPC endpoints.
+func TestEntitiesAllPorts(t *testing.T) {
+	t.Parallel()
+	n := loadFixture(t, "entities")
+	queries := []struct {
+		from, to  string
+		reachable string
+	}{
+		{"instance.app", "198.51.100.7", "443"},
+		{"instance.app", "203.0.113.200", "none"},
+		{"instance.app", "192.0.2.9", "none"},
+	}
+	compared := 0
+	for _, c := range queries {
+		q := Query{From: c.from, To: c.to, Protocol: topology.ProtocolTCP}
+		k, ok := checkQueryPorts(t, n, q, []uint16{22, 443, 8443})
+		compared += k
+		if !ok {
+			return
+		}
+		a, err := n.AnalyzePath(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := reachableSet(a.PortRanges).String(); got != c.reachable {
+			t.Errorf("%s -> %s: reachable ports %q, want %q", c.from, c.to, got, c.reachable)
+		}
+	}
+	if want := 3 * 3; compared < want {
+		t.Errorf("compared %d ports, want at least %d", compared, want)
+	}
+}
