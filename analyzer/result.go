@@ -102,7 +102,7 @@ type RouteInfo struct {
 	// Destination is then the entry that matched.
 	PrefixList string `json:"prefix_list,omitempty"`
 	Origin     string `json:"origin,omitempty"` // "local" for implicit local routes
-	Location    string `json:"location,omitempty"`
+	Location   string `json:"location,omitempty"`
 }
 
 // TGWRouteInfo is the route a transit gateway route table chose.

@@ -73,10 +73,10 @@ type namedListBlock struct {
 }
 
 type ipSetRefBlock struct {
-	Name      string         `hcl:"name,label"`
-	NameRange hcl.Range      `hcl:"name,label_range"`
-	DefRange  hcl.Range      `hcl:",def_range"`
-	Body      hcl.Body       `hcl:",body"`
+	Name       string         `hcl:"name,label"`
+	NameRange  hcl.Range      `hcl:"name,label_range"`
+	DefRange   hcl.Range      `hcl:",def_range"`
+	Body       hcl.Body       `hcl:",body"`
 	CIDRs      hcl.Expression `hcl:"cidrs,optional"`
 	PrefixList hcl.Expression `hcl:"prefix_list,optional"`
 }
