@@ -11,7 +11,7 @@ func (w *walker) startForward() {
 	src := w.s.src
 	switch src.kind {
 	case epInstance:
-		h, _ := w.hop(src.instance.Addr(), "instance", "")
+		h, _ := w.hop(src.instance.Addr(), src.instance.Kind(), "")
 		h.InboundHeader = nil
 		w.placeENI(h, src.subnet)
 		w.checkSGEgress(h, src.instance)
@@ -65,7 +65,7 @@ func endpointComponent(e endpoint) string {
 func endpointType(e endpoint) string {
 	switch e.kind {
 	case epInstance:
-		return "instance"
+		return e.instance.Kind()
 	case epNAT:
 		return "nat_gateway"
 	case epSubnet:

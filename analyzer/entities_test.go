@@ -58,3 +58,30 @@ func TestEntitiesAllPorts(t *testing.T) {
 		t.Errorf("compared %d ports, want at least %d", compared, want)
 	}
 }
+
+// TestEndpointAssociationPaths covers a second firewall endpoint in one AZ
+// (a VPC endpoint association): endpoints keep separate flow state, so a
+// flow whose request and reply cross different endpoints is asymmetric.
+func TestEndpointAssociationPaths(t *testing.T) {
+	t.Parallel()
+	const fx = "entities"
+	runPathCases(t, []pathCase{
+		{name: "symmetric through the association", fixture: fx, q: tcp("instance.app3", "198.51.100.7", 443),
+			verdict: Reachable, codes: []string{}, noDetails: []string{CodeFirewallAsymmetricRouting}},
+		{name: "request through the association, reply through the primary", fixture: fx, q: tcp("instance.app2", "198.51.100.7", 443),
+			verdict: NotReachable, codes: []string{"FIREWALL_ASYMMETRIC_ROUTING/return"}},
+	})
+}
+
+// TestNetworkInterfaceTargets covers routes to an appliance's network
+// interface, with the source/destination check off and on.
+func TestNetworkInterfaceTargets(t *testing.T) {
+	t.Parallel()
+	const fx = "entities"
+	runPathCases(t, []pathCase{
+		{name: "appliance ENI forwards", fixture: fx, q: tcp("instance.appl", "198.51.100.7", 443),
+			verdict: Reachable, codes: []string{}, noCodes: []string{CodeENISourceDestCheck}},
+		{name: "appliance ENI with source/destination check", fixture: fx, q: tcp("instance.applchk", "198.51.100.7", 443),
+			verdict: NotReachable, codes: []string{"ENI_SOURCE_DEST_CHECK_RESTRICTION/forward"}},
+	})
+}

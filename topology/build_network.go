@@ -76,6 +76,7 @@ func (l *loader) resolveSubnet(b *subnetBlock, s *Subnet) {
 // targetKinds are the resource types a VPC route may target. Read-only.
 var targetKinds = []string{
 	"internet_gateway", "nat_gateway", "firewall_endpoint", "transit_gateway", "instance", "vpc_peering",
+	"network_interface",
 }
 
 func (l *loader) resolveRouteTable(b *routeTableBlock, rt *RouteTable) {

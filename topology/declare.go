@@ -81,6 +81,10 @@ func (l *loader) declare(c *config) *decls {
 		func(m Meta) *NATGateway { return &NATGateway{Meta: m} })
 	declareAll(l, c.Instances, &d.instances, "instance",
 		func(m Meta) *Instance { return &Instance{Meta: m} })
+	// A network_interface (an appliance's ENI) is an Instance of its own
+	// type: it is addressed, filtered and routed to the same way.
+	declareAll(l, c.NetworkInterfaces, &d.instances, "network_interface",
+		func(m Meta) *Instance { return &Instance{Meta: m} })
 	declareAll(l, c.VPCPeerings, &d.peerings, "vpc_peering",
 		func(m Meta) *VPCPeering { return &VPCPeering{Meta: m} })
 	declareAll(l, c.TransitGateways, &d.tgws, "transit_gateway",

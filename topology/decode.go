@@ -33,6 +33,7 @@ type config struct {
 	NetworkACLs         []*naclBlock           `hcl:"network_acl,block"`
 	Expects             []*expectBlock         `hcl:"expect,block"`
 	PrefixLists         []*prefixListBlock     `hcl:"prefix_list,block"`
+	NetworkInterfaces   []*instanceBlock       `hcl:"network_interface,block"`
 }
 
 // decode decodes every body (locals already removed) into one config,
@@ -74,6 +75,7 @@ func (c *config) merge(o *config) {
 	c.NetworkACLs = append(c.NetworkACLs, o.NetworkACLs...)
 	c.Expects = append(c.Expects, o.Expects...)
 	c.PrefixLists = append(c.PrefixLists, o.PrefixLists...)
+	c.NetworkInterfaces = append(c.NetworkInterfaces, o.NetworkInterfaces...)
 }
 
 // head implements header for every resource block.

@@ -18,6 +18,8 @@ type endpointBlock struct {
 	Body      hcl.Body       `hcl:",body"`
 	Firewall  hcl.Expression `hcl:"firewall"`
 	Subnet    hcl.Expression `hcl:"subnet"`
+	// Association is vpc_endpoint_association.
+	Association hcl.Expression `hcl:"vpc_endpoint_association,optional"`
 }
 
 type policyBlock struct {

@@ -120,11 +120,12 @@ func itoa(n int) string {
 // hold declared resources only; implicit ones (main route tables, default
 // security groups and network ACLs) hang off their VPC.
 type Topology struct {
-	VPCs                []*VPC
-	Subnets             []*Subnet
-	RouteTables         []*RouteTable
-	InternetGateways    []*InternetGateway
-	NATGateways         []*NATGateway
+	VPCs             []*VPC
+	Subnets          []*Subnet
+	RouteTables      []*RouteTable
+	InternetGateways []*InternetGateway
+	NATGateways      []*NATGateway
+	// Instances holds the instance and network_interface blocks.
 	Instances           []*Instance
 	VPCPeerings         []*VPCPeering
 	TransitGateways     []*TransitGateway

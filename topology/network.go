@@ -218,7 +218,9 @@ type NATGateway struct {
 	PublicIPAssumed bool
 }
 
-// Instance is any ENI-backed endpoint: an EC2 instance, an appliance, ...
+// Instance is any ENI-backed endpoint: an EC2 instance ("instance"
+// block), an appliance's network interface ("network_interface" block,
+// Kind "network_interface"), ...
 type Instance struct {
 	Meta
 	Subnet    *Subnet

@@ -11,7 +11,7 @@ import (
 // sorted. Read-only.
 var resourceTypes = []string{
 	"expect", "firewall_endpoint", "firewall_policy", "instance", "internet_gateway",
-	"nat_gateway", "network_acl", "network_firewall", "prefix_list", "route_table", "rule_group",
+	"nat_gateway", "network_acl", "network_firewall", "network_interface", "prefix_list", "route_table", "rule_group",
 	"security_group", "stateless_rule_group", "subnet", "transit_gateway",
 	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_peering",
 }
@@ -126,7 +126,7 @@ func dotName(name string) string {
 
 // kindList renders kinds as "a vpc" or "an instance, a subnet or a nat_gateway".
 func kindList(kinds []string) string {
-	if len(kinds) > 6 {
+	if len(kinds) > 8 {
 		return "a resource"
 	}
 	s := ""

@@ -90,7 +90,7 @@ func (l *loader) validateFirewalls(d *decls) {
 	for _, p := range d.endpoints {
 		e, b := p.m, p.b
 		f := e.Firewall
-		if f == nil || f.VPC == nil || e.Subnet == nil || e.Subnet.VPC == nil {
+		if f == nil || f.VPC == nil || e.Subnet == nil || e.Subnet.VPC == nil || e.Association {
 			continue
 		}
 		if e.Subnet.VPC != f.VPC {
@@ -101,11 +101,23 @@ func (l *loader) validateFirewalls(d *decls) {
 		}
 		k := fwAZ{f, e.Subnet.AZ}
 		if first, dup := perAZ[k]; dup {
-			l.errorf(b.Subnet.Range(), "Two firewall endpoints in one AZ",
-				"%s (at %s) and %s of %s are both in %s; a firewall has one endpoint per availability zone.",
+			l.errorf(b.Subnet.Range(), "Two primary firewall endpoints in one AZ",
+				"%s (at %s) and %s of %s are both in %s; a firewall has one primary endpoint per availability zone. Declare further endpoints in the zone with vpc_endpoint_association = true.",
 				first.Addr(), where(first.Range), e.Addr(), f.Addr(), e.Subnet.AZ)
 			continue
 		}
 		perAZ[k] = e
+	}
+	for _, p := range d.endpoints {
+		e, b := p.m, p.b
+		f := e.Firewall
+		if !e.Association || f == nil || e.Subnet == nil {
+			continue
+		}
+		if perAZ[fwAZ{f, e.Subnet.AZ}] == nil {
+			l.errorf(b.Subnet.Range(), "VPC endpoint association without a primary endpoint",
+				"%s is a VPC endpoint association in %s, but %s has no primary endpoint in that zone; AWS creates associations only in zones where the firewall has one.",
+				e.Addr(), e.Subnet.AZ, f.Addr())
+		}
 	}
 }
