@@ -47,4 +47,8 @@ const (
 	// CodeFirewallEndpointOwnSubnet: a route sends traffic of the
 	// endpoint's own subnet to it, which AWS does not inspect.
 	CodeFirewallEndpointOwnSubnet = "FIREWALL_ENDPOINT_SUBNET_NOT_INSPECTED"
+	// CodeApplianceAsymmetricRouting (vpcreach's own): a Gateway Load
+	// Balancer endpoint saw one direction of the flow only. The verdict is
+	// AMBIGUOUS: the appliance's rules are not modelled.
+	CodeApplianceAsymmetricRouting = "APPLIANCE_ASYMMETRIC_ROUTING"
 )

@@ -38,6 +38,10 @@ func (w *walker) startReturn() {
 		w.placeENI(h, dst.subnet)
 		w.emit(dst.subnet)
 	case epInternet:
+		if e := w.s.gatewayEndpoint; e != nil {
+			w.replyFromService(e)
+			return
+		}
 		h, _ := w.hop("internet", "internet", "")
 		h.InboundHeader = nil
 		w.fromInternet(h, nil)

@@ -57,6 +57,9 @@ func (n *Network) resolveEndpoint(spec string, source bool) (endpoint, error) {
 	}
 	r, ok := n.resourceNamed(spec)
 	if !ok {
+		if e, found, err := n.resolveService(spec, source); found {
+			return e, err
+		}
 		return endpoint{}, n.unknownResource(spec)
 	}
 	switch r := r.(type) {
@@ -64,6 +67,8 @@ func (n *Network) resolveEndpoint(spec string, source bool) (endpoint, error) {
 		return endpoint{kind: epInstance, name: spec, instance: r, subnet: r.Subnet, addr: r.PrivateIP}, nil
 	case *topology.Subnet:
 		return endpoint{kind: epSubnet, name: spec, subnet: r, addr: subnetRepresentative(r)}, nil
+	case *topology.VPCEndpoint:
+		return n.resolveVPCEndpoint(spec, r, source)
 	case *topology.InternetGateway:
 		return endpoint{kind: epInternet, name: spec, igw: r, addr: n.internet}, nil
 	case *topology.NATGateway:

@@ -85,3 +85,48 @@ func TestNetworkInterfaceTargets(t *testing.T) {
 			verdict: NotReachable, codes: []string{"ENI_SOURCE_DEST_CHECK_RESTRICTION/forward"}},
 	})
 }
+
+// TestVPCEndpointPaths covers the three VPC endpoint types: a Gateway
+// endpoint reached by its prefix-list route (and by the service's name),
+// an Interface endpoint's network interfaces (their security group), and a
+// Gateway Load Balancer endpoint, symmetric and not.
+func TestVPCEndpointPaths(t *testing.T) {
+	t.Parallel()
+	const fx = "entities"
+	runPathCases(t, []pathCase{
+		{name: "S3 by name through the Gateway endpoint", fixture: fx, q: tcp("instance.app", "com.amazonaws.us-east-1.s3", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "S3 address through the Gateway endpoint", fixture: fx, q: tcp("instance.app", "3.5.1.2", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "S3 by endpoint", fixture: fx, q: tcp("instance.app", "vpc_endpoint.s3", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "S3 port the SG refuses", fixture: fx, q: tcp("instance.app", "com.amazonaws.us-east-1.s3", 80),
+			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward"}},
+		{name: "interface endpoint ENI", fixture: fx, q: tcp("instance.app", "vpc_endpoint.ssm.endpoints_b", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "interface endpoint ENI by address", fixture: fx, q: tcp("instance.app", "10.1.60.10", 443),
+			verdict: Reachable, codes: []string{}},
+		{name: "interface endpoint SG", fixture: fx, q: tcp("instance.app3", "vpc_endpoint.ssm.endpoints_a", 22),
+			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward", "ENI_SG_RULES_MISMATCH/forward"}},
+		{name: "GWLB endpoint both ways", fixture: fx, q: tcp("instance.gw", "198.51.100.7", 443),
+			verdict: Reachable, codes: []string{}, noDetails: []string{CodeApplianceAsymmetricRouting}},
+		{name: "GWLB endpoint request only", fixture: fx, q: tcp("instance.gw_asym", "198.51.100.7", 443),
+			verdict: Ambiguous, codes: []string{}, details: []string{CodeApplianceAsymmetricRouting}},
+	})
+}
+
+// TestVPCEndpointQueryErrors covers the query ends a VPC endpoint cannot
+// be.
+func TestVPCEndpointQueryErrors(t *testing.T) {
+	t.Parallel()
+	n := loadFixture(t, "entities")
+	for _, q := range []Query{
+		tcp("instance.app", "vpc_endpoint.ssm", 443),
+		tcp("instance.app", "vpc_endpoint.gwlb", 443),
+		tcp("com.amazonaws.us-east-1.s3", "instance.app", 443),
+	} {
+		if _, err := n.AnalyzePath(q); err == nil {
+			t.Errorf("%s -> %s: answered, want an error", q.From, q.To)
+		}
+	}
+}

@@ -239,6 +239,8 @@ func (w *walker) follow(from *topology.Subnet, h *Hop, rt *topology.RouteTable, 
 		w.toAppliance(from, h, t.Instance)
 	case topology.TargetVPCPeering:
 		w.toPeering(from, h, t.VPCPeering)
+	case topology.TargetVPCEndpoint:
+		w.toVPCEndpoint(from, h, t.VPCEndpoint)
 	}
 }
 

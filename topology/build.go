@@ -40,6 +40,9 @@ func (l *loader) resolve(d *decls) {
 	for _, p := range d.instances {
 		l.resolveInstance(p.b, p.m)
 	}
+	for _, p := range d.endpointsV {
+		l.resolveVPCEndpoint(p.b, p.m)
+	}
 	for _, p := range d.peerings {
 		l.resolvePeering(p.b, p.m)
 	}
@@ -108,7 +111,11 @@ func (l *loader) build(d *decls) {
 	t.Firewalls, t.FirewallEndpoints, t.FirewallPolicies = models(d.firewalls), models(d.endpoints), models(d.policies)
 	t.RuleGroups, t.StatelessRuleGroups = models(d.ruleGroups), models(d.slGroups)
 	t.SecurityGroups, t.NetworkACLs, t.Expects = models(d.sgs), models(d.nacls), models(d.expects)
-	t.PrefixLists = models(d.prefixLists)
+	t.PrefixLists, t.VPCEndpoints = models(d.prefixLists), models(d.endpointsV)
+	for _, e := range t.VPCEndpoints {
+		t.Instances = append(t.Instances, e.ENIs...)
+	}
+	sortByName(t.Instances)
 	l.linkNetwork()
 	l.linkTransit()
 	l.linkFirewalls()

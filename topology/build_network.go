@@ -76,7 +76,7 @@ func (l *loader) resolveSubnet(b *subnetBlock, s *Subnet) {
 // targetKinds are the resource types a VPC route may target. Read-only.
 var targetKinds = []string{
 	"internet_gateway", "nat_gateway", "firewall_endpoint", "transit_gateway", "instance", "vpc_peering",
-	"network_interface",
+	"network_interface", "vpc_endpoint",
 }
 
 func (l *loader) resolveRouteTable(b *routeTableBlock, rt *RouteTable) {
@@ -135,6 +135,8 @@ func (l *loader) routeTarget(expr hcl.Expression, what string) (Target, bool) {
 			return Target{Kind: TargetInstance, Instance: r}, true
 		case *VPCPeering:
 			return Target{Kind: TargetVPCPeering, VPCPeering: r}, true
+		case *VPCEndpoint:
+			return Target{Kind: TargetVPCEndpoint, VPCEndpoint: r}, true
 		}
 		return Target{}, false
 	} else if len(tr) == 1 && (tr.RootName() == "local" || tr.RootName() == "blackhole") {

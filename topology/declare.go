@@ -36,6 +36,7 @@ type decls struct {
 	nacls       []pair[*naclBlock, *NetworkACL]
 	expects     []pair[*expectBlock, *Expect]
 	prefixLists []pair[*prefixListBlock, *PrefixList]
+	endpointsV  []pair[*vpcEndpointBlock, *VPCEndpoint]
 }
 
 // add registers a declared resource in the symbol table after checking its
@@ -111,6 +112,8 @@ func (l *loader) declare(c *config) *decls {
 		func(m Meta) *Expect { return &Expect{Meta: m} })
 	declareAll(l, c.PrefixLists, &d.prefixLists, "prefix_list",
 		func(m Meta) *PrefixList { return &PrefixList{Meta: m} })
+	declareAll(l, c.VPCEndpoints, &d.endpointsV, "vpc_endpoint",
+		func(m Meta) *VPCEndpoint { return &VPCEndpoint{Meta: m} })
 	return d
 }
 

@@ -34,6 +34,7 @@ type config struct {
 	Expects             []*expectBlock         `hcl:"expect,block"`
 	PrefixLists         []*prefixListBlock     `hcl:"prefix_list,block"`
 	NetworkInterfaces   []*instanceBlock       `hcl:"network_interface,block"`
+	VPCEndpoints        []*vpcEndpointBlock    `hcl:"vpc_endpoint,block"`
 }
 
 // decode decodes every body (locals already removed) into one config,
@@ -76,6 +77,7 @@ func (c *config) merge(o *config) {
 	c.Expects = append(c.Expects, o.Expects...)
 	c.PrefixLists = append(c.PrefixLists, o.PrefixLists...)
 	c.NetworkInterfaces = append(c.NetworkInterfaces, o.NetworkInterfaces...)
+	c.VPCEndpoints = append(c.VPCEndpoints, o.VPCEndpoints...)
 }
 
 // head implements header for every resource block.

@@ -140,6 +140,7 @@ type Topology struct {
 	NetworkACLs         []*NetworkACL
 	Expects             []*Expect
 	PrefixLists         []*PrefixList
+	VPCEndpoints        []*VPCEndpoint
 
 	// Files holds every source file read, HCL and rules files alike, keyed
 	// by the file name used in diagnostics, for rendering diagnostics.

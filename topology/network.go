@@ -149,6 +149,7 @@ const (
 	TargetTransitGateway
 	TargetInstance
 	TargetVPCPeering
+	TargetVPCEndpoint // a Gateway or GatewayLoadBalancer endpoint
 )
 
 // Target is where a route sends matching packets. Exactly the pointer that
@@ -161,6 +162,7 @@ type Target struct {
 	TransitGateway   *TransitGateway
 	Instance         *Instance
 	VPCPeering       *VPCPeering
+	VPCEndpoint      *VPCEndpoint
 }
 
 // Resource returns the target resource, or nil for local and blackhole.
@@ -178,6 +180,8 @@ func (t Target) Resource() Resource {
 		return t.Instance
 	case TargetVPCPeering:
 		return t.VPCPeering
+	case TargetVPCEndpoint:
+		return t.VPCEndpoint
 	}
 	return nil
 }

@@ -13,7 +13,7 @@ var resourceTypes = []string{
 	"expect", "firewall_endpoint", "firewall_policy", "instance", "internet_gateway",
 	"nat_gateway", "network_acl", "network_firewall", "network_interface", "prefix_list", "route_table", "rule_group",
 	"security_group", "stateless_rule_group", "subnet", "transit_gateway",
-	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_peering",
+	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_endpoint", "vpc_peering",
 }
 
 // vpcMembers are the implicit resources addressable as vpc.NAME.MEMBER,

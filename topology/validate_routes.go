@@ -56,9 +56,13 @@ func (l *loader) checkRoute(rt *RouteTable, r *Route, rb *routeBlock) {
 	if !l.checkTargetVPC(rt, r, rb) {
 		return
 	}
+	if !l.checkEndpointRoute(rt, r, rb) {
+		return
+	}
 	isVPC := slices.Contains(v.CIDRs, r.Destination)
 	isSubnet := slices.ContainsFunc(v.Subnets, func(s *Subnet) bool { return s.CIDR == r.Destination })
-	middlebox := r.Target.Kind == TargetNATGateway || r.Target.Kind == TargetInstance || r.Target.Kind == TargetFirewallEndpoint
+	middlebox := r.Target.Kind == TargetNATGateway || r.Target.Kind == TargetInstance || r.Target.Kind == TargetFirewallEndpoint ||
+		isGWLBTarget(r.Target)
 	if rt.EdgeGateway != nil {
 		l.checkEdgeRoute(rt, r, rb, isVPC || isSubnet)
 		return
@@ -81,6 +85,39 @@ func (l *loader) checkRoute(rt *RouteTable, r *Route, rb *routeBlock) {
 			"A route of %s to the subnet CIDR %s targets %s; a route more specific than local must target a nat_gateway, instance or firewall_endpoint.",
 			rt.Addr(), r.Destination, r.Target)
 	}
+}
+
+// isGWLBTarget reports whether t is a Gateway Load Balancer endpoint, which
+// AWS accepts wherever a middlebox may be targeted.
+func isGWLBTarget(t Target) bool {
+	return t.Kind == TargetVPCEndpoint && t.VPCEndpoint.Type == EndpointGWLB
+}
+
+// checkEndpointRoute reports a route to a VPC endpoint that AWS refuses:
+// an Interface endpoint is never a route target, and a Gateway endpoint
+// is the target only of the routes to its service's prefix list.
+func (l *loader) checkEndpointRoute(rt *RouteTable, r *Route, rb *routeBlock) bool {
+	if r.Target.Kind != TargetVPCEndpoint {
+		return true
+	}
+	e := r.Target.VPCEndpoint
+	switch {
+	case e.Type == EndpointInterface:
+		l.errorf(rb.Target.Range(), "Interface endpoint as route target",
+			"A route of %s targets %s, an Interface endpoint; only Gateway and GatewayLoadBalancer endpoints are route targets. Address the endpoint's network interfaces directly.",
+			rt.Addr(), e.Addr())
+		return false
+	case e.Type == EndpointGateway && (r.PrefixList == nil || r.PrefixList != e.PrefixList):
+		want := "its service's prefix list"
+		if e.PrefixList != nil {
+			want = e.PrefixList.Addr()
+		}
+		l.errorf(rb.Destination.Range(), "Gateway endpoint route destination",
+			"A route of %s targets the Gateway endpoint %s, so its destination must be %s, as the routes AWS adds for the endpoint are.",
+			rt.Addr(), e.Addr(), want)
+		return false
+	}
+	return true
 }
 
 // moreSpecificThanLocal reports whether dst lies strictly inside one of
@@ -107,6 +144,8 @@ func (l *loader) checkTargetVPC(rt *RouteTable, r *Route, rb *routeBlock) bool {
 		owner = subnetVPC(t.Instance.Subnet)
 	case TargetFirewallEndpoint:
 		owner = subnetVPC(t.FirewallEndpoint.Subnet)
+	case TargetVPCEndpoint:
+		owner = t.VPCEndpoint.VPC
 	case TargetTransitGateway:
 		if !slices.ContainsFunc(v.TGWAttachments, func(a *TGWAttachment) bool { return a.TransitGateway == t.TransitGateway }) {
 			l.errorf(rb.Target.Range(), "Transit gateway not attached",
@@ -140,8 +179,9 @@ func subnetVPC(s *Subnet) *VPC {
 
 // checkEdgeRoute reports routes a gateway route table refuses.
 func (l *loader) checkEdgeRoute(rt *RouteTable, r *Route, rb *routeBlock, ownCIDR bool) {
-	switch r.Target.Kind {
-	case TargetLocal, TargetFirewallEndpoint, TargetInstance:
+	switch {
+	case r.Target.Kind == TargetLocal, r.Target.Kind == TargetFirewallEndpoint, r.Target.Kind == TargetInstance,
+		isGWLBTarget(r.Target):
 	default:
 		l.errorf(rb.Target.Range(), "Invalid gateway route target",
 			"%s is edge-associated with %s, so its routes can target only \"local\", a firewall_endpoint or an instance, not %s.",
