@@ -108,6 +108,12 @@ func (l *loader) resolveVPCEndpoint(b *vpcEndpointBlock, e *VPCEndpoint) {
 	for _, it := range l.refs(b.Appliances, of("appliances", e), "instance", "network_interface") {
 		e.Appliances = append(e.Appliances, it.res.(*Instance))
 	}
+	for _, sub := range e.Subnets {
+		if e.VPC != nil && sub.VPC != nil && sub.VPC != e.VPC {
+			l.errorf(b.Subnets.Range(), "Endpoint subnet in another VPC",
+				"%s is in %s, but its subnet %s is in %s.", e.Addr(), e.VPC.Addr(), sub.Addr(), sub.VPC.Addr())
+		}
+	}
 	l.checkEndpointAttrs(b, e)
 	if e.Type == EndpointInterface {
 		l.endpointENIs(b, e)
