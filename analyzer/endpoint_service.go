@@ -47,6 +47,18 @@ func (n *Network) servicePrefixList(name string) *topology.PrefixList {
 	return nil
 }
 
+// endpointENISource refuses the network interface of an Interface
+// endpoint as a source: AWS documents that the service behind an endpoint
+// cannot start connections to the VPC through it; the interface only
+// answers.
+func endpointENISource(i *topology.Instance, spec string, source bool) error {
+	if !source || i.Kind() != "vpc_endpoint" {
+		return nil
+	}
+	return fmt.Errorf("%s is %s, a network interface of an Interface VPC endpoint: the service behind it "+
+		"starts no connection into the VPC, it only answers; ask to it", spec, i.Addr())
+}
+
 // resolveVPCEndpoint resolves a query end naming a VPC endpoint: the
 // network interface of an Interface endpoint that has one, the service of
 // a Gateway endpoint.
@@ -54,6 +66,9 @@ func (n *Network) resolveVPCEndpoint(spec string, e *topology.VPCEndpoint, sourc
 	switch {
 	case e.Type == topology.EndpointInterface && len(e.ENIs) == 1:
 		i := e.ENIs[0]
+		if err := endpointENISource(i, spec, source); err != nil {
+			return endpoint{}, err
+		}
 		return endpoint{kind: epInstance, name: i.Addr(), instance: i, subnet: i.Subnet, addr: i.PrivateIP}, nil
 	case e.Type == topology.EndpointInterface:
 		names := make([]string, len(e.ENIs))

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"testing"
 
 	"github.com/vpcreach/vpcreach/topology"
@@ -37,6 +38,12 @@ func TestEntitiesAllPorts(t *testing.T) {
 		{"instance.app", "198.51.100.7", "443"},
 		{"instance.app", "203.0.113.200", "none"},
 		{"instance.app", "192.0.2.9", "none"},
+		{"instance.app", "com.amazonaws.us-east-1.s3", "443"},
+		{"instance.app", "vpc_endpoint.ssm.endpoints_a", "443"},
+		{"instance.gw", "198.51.100.7", "443"},
+		{"instance.gw_asym", "198.51.100.7", "none"},
+		{"instance.app2", "198.51.100.7", "none"},
+		{"instance.applchk", "198.51.100.7", "none"},
 	}
 	compared := 0
 	for _, c := range queries {
@@ -54,7 +61,7 @@ func TestEntitiesAllPorts(t *testing.T) {
 			t.Errorf("%s -> %s: reachable ports %q, want %q", c.from, c.to, got, c.reachable)
 		}
 	}
-	if want := 3 * 3; compared < want {
+	if want := 9 * 3; compared < want {
 		t.Errorf("compared %d ports, want at least %d", compared, want)
 	}
 }
@@ -124,9 +131,38 @@ func TestVPCEndpointQueryErrors(t *testing.T) {
 		tcp("instance.app", "vpc_endpoint.ssm", 443),
 		tcp("instance.app", "vpc_endpoint.gwlb", 443),
 		tcp("com.amazonaws.us-east-1.s3", "instance.app", 443),
+		tcp("vpc_endpoint.ssm.endpoints_a", "instance.app", 443),
+		tcp("10.1.61.10", "instance.app", 443),
+		tcp("vpc_endpoint.s3", "instance.app", 443),
 	} {
 		if _, err := n.AnalyzePath(q); err == nil {
 			t.Errorf("%s -> %s: answered, want an error", q.From, q.To)
 		}
+	}
+}
+
+// TestEntitiesMatrixAgreesWithPath checks every cell of the all-ports
+// matrix by instance over the entities fixture (prefix lists, network
+// interfaces, VPC endpoint ENIs, association endpoints, a GWLB endpoint)
+// against AnalyzePath for its pair.
+func TestEntitiesMatrixAgreesWithPath(t *testing.T) {
+	t.Parallel()
+	n := loadFixture(t, "entities")
+	q := MatrixQuery{By: MatrixByInstance}
+	m, err := n.Matrix(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared, reachable := 0, 0
+	for _, c := range m.Cells {
+		if checkCellAgainstPath(t, n, m, q, c) {
+			compared++
+		}
+		if c.Verdict == Reachable {
+			reachable++
+		}
+	}
+	if compared < 100 || reachable == 0 || reachable == compared {
+		t.Errorf("compared %d cells (%d reachable); want at least 100, some reachable and some not", compared, reachable)
 	}
 }

@@ -117,8 +117,10 @@ func itoa(n int) string {
 }
 
 // Topology is a loaded topology. Slices of resources are sorted by name and
-// hold declared resources only; implicit ones (main route tables, default
-// security groups and network ACLs) hang off their VPC.
+// hold declared resources only, but for Instances, which also holds the
+// network interfaces of Interface VPC endpoints ("vpc_endpoint.NAME.SUBNET");
+// other implicit resources (main route tables, default security groups and
+// network ACLs) hang off their VPC.
 type Topology struct {
 	VPCs             []*VPC
 	Subnets          []*Subnet
