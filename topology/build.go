@@ -42,6 +42,7 @@ func (l *loader) resolve(d *decls) {
 	}
 	for _, p := range d.endpointsV {
 		l.resolveVPCEndpoint(p.b, p.m)
+		l.addEndpointRoutes(p.b, p.m)
 	}
 	for _, p := range d.peerings {
 		l.resolvePeering(p.b, p.m)

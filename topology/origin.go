@@ -112,7 +112,7 @@ func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string
 		if len(e.Variables()) == 0 {
 			if v, d := e.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 				if r := l.originResource(v.AsString(), kinds); r != nil {
-					out = append(out, refItem{r, e.Range()})
+					out = append(out, refItem{r, e.Range(), e})
 					continue
 				}
 				l.errorf(e.Range(), "Unknown resource",
@@ -122,7 +122,7 @@ func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string
 			}
 		}
 		if r := l.ref(e, "element of the "+what, kinds...); r != nil {
-			out = append(out, refItem{r, e.Range()})
+			out = append(out, refItem{r, e.Range(), e})
 		}
 	}
 	return out

@@ -217,8 +217,9 @@ func (l *loader) didYouMean(name string, kinds []string) string {
 
 // refItem is one resolved element of a reference list.
 type refItem struct {
-	res Resource
-	rng hcl.Range
+	res  Resource
+	rng  hcl.Range
+	expr hcl.Expression
 }
 
 // refs resolves a list of references, such as [security_group.web].
@@ -236,7 +237,7 @@ func (l *loader) refs(expr hcl.Expression, what string, kinds ...string) []refIt
 	var out []refItem
 	for _, e := range tup.Exprs {
 		if r := l.ref(e, "element of the "+what, kinds...); r != nil {
-			out = append(out, refItem{r, e.Range()})
+			out = append(out, refItem{r, e.Range(), e})
 		}
 	}
 	return out

@@ -8,7 +8,7 @@ import (
 func (l *loader) validateRouteTables(d *decls) {
 	for _, p := range d.routeTables {
 		rt := p.m
-		seen := map[routeKey]*routeBlock{}
+		seen := map[routeKey]*Route{}
 		for _, r := range rt.Routes {
 			rb := l.routeSrc[r]
 			if rb == nil {
@@ -19,7 +19,7 @@ func (l *loader) validateRouteTables(d *decls) {
 				l.duplicateRoute(rt, r, rb, first)
 				continue
 			}
-			seen[key] = rb
+			seen[key] = r
 			if rt.VPC != nil {
 				l.checkRoute(rt, r, rb)
 			}
@@ -38,16 +38,21 @@ type routeKey struct {
 // duplicateRoute reports a second route to r's destination. Two
 // prefix-list routes sharing an entry are refused too: AWS documents no
 // priority between them, so the answer would be a guess.
-func (l *loader) duplicateRoute(rt *RouteTable, r *Route, rb, first *routeBlock) {
-	if r.PrefixList != nil {
+func (l *loader) duplicateRoute(rt *RouteTable, r *Route, rb *routeBlock, firstRoute *Route) {
+	first := l.routeSrc[firstRoute]
+	if r.PrefixList != nil && r.PrefixList != firstRoute.PrefixList {
 		l.errorf(rb.Destination.Range(), "Overlapping prefix list routes",
 			"%s already routes %s through a prefix list at %s, and %s holds it too; vpcreach cannot tell which of the two routes AWS uses, so remove the entry from one list.",
 			rt.Addr(), r.Destination, where(first.Destination.Range()), r.PrefixList.Addr())
 		return
 	}
+	dst := r.Destination.String()
+	if r.PrefixList != nil {
+		dst = r.PrefixList.Addr()
+	}
 	l.errorf(rb.Destination.Range(), "Duplicate route",
 		"%s already has a route to %s at %s; a route table holds one route per destination.",
-		rt.Addr(), r.Destination, where(first.Destination.Range()))
+		rt.Addr(), dst, where(first.Destination.Range()))
 }
 
 // checkRoute reports a route that AWS would refuse in rt.

@@ -2,6 +2,7 @@ package topology
 
 import (
 	"net/netip"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -79,6 +80,7 @@ type vpcEndpointBlock struct {
 	SecurityGroups hcl.Expression `hcl:"security_groups,optional"`
 	PrefixList     hcl.Expression `hcl:"prefix_list,optional"`
 	Appliances     hcl.Expression `hcl:"appliances,optional"`
+	RouteTables    hcl.Expression `hcl:"route_tables,optional"`
 }
 
 func (b *vpcEndpointBlock) head() (string, hcl.Range, hcl.Range) {
@@ -126,13 +128,14 @@ func (l *loader) checkEndpointAttrs(b *vpcEndpointBlock, e *VPCEndpoint) {
 	foreign := func(expr hcl.Expression, attr string) {
 		if present(expr) {
 			l.errorf(expr.Range(), "Attribute of another endpoint type",
-				"%s is %s endpoint, which has no %s.", e.Addr(), article(e.Type.String()), attr)
+				"%s is %s endpoint, which has no %s.", e.Addr(), anArticle(e.Type.String()), attr)
 		}
 	}
 	switch e.Type {
 	case EndpointInterface:
 		foreign(b.PrefixList, "prefix_list")
 		foreign(b.Appliances, "appliances")
+		foreign(b.RouteTables, "route_tables")
 		if len(e.Subnets) == 0 && present(b.Subnets) || !present(b.Subnets) {
 			l.errorf(b.DefRange, "Interface endpoint without subnets",
 				"%s is an Interface endpoint: give the subnets of its network interfaces, such as subnets = [subnet.app_a].", e.Addr())
@@ -147,6 +150,7 @@ func (l *loader) checkEndpointAttrs(b *vpcEndpointBlock, e *VPCEndpoint) {
 				"%s is a Gateway endpoint: name the service's prefix list, such as prefix_list = prefix_list.s3; routes to that list target the endpoint.", e.Addr())
 		}
 	case EndpointGWLB:
+		foreign(b.RouteTables, "route_tables")
 		foreign(b.SecurityGroups, "security_groups")
 		foreign(b.PrivateIPs, "private_ips")
 		foreign(b.PrefixList, "prefix_list")
@@ -197,4 +201,30 @@ func (l *loader) endpointENIs(b *vpcEndpointBlock, e *VPCEndpoint) {
 		}
 		e.ENIs = append(e.ENIs, eni)
 	}
+}
+
+// addEndpointRoutes adds, to each route table a Gateway endpoint names in
+// route_tables, the route AWS adds for it: destination the endpoint's
+// prefix list, target the endpoint (one Route per entry).
+func (l *loader) addEndpointRoutes(b *vpcEndpointBlock, e *VPCEndpoint) {
+	if e.Type != EndpointGateway || e.PrefixList == nil {
+		return
+	}
+	for _, it := range l.refs(b.RouteTables, of("route_tables", e), "route_table") {
+		rt := it.res.(*RouteTable)
+		expr := it.expr
+		rb := &routeBlock{DefRange: it.rng, Destination: expr, Target: expr}
+		for _, dst := range e.PrefixList.Entries {
+			l.addRoute(rt, rb, &Route{Origin: OriginDeclared, Range: it.rng, Destination: dst,
+				Target: Target{Kind: TargetVPCEndpoint, VPCEndpoint: e}, PrefixList: e.PrefixList})
+		}
+	}
+}
+
+// anArticle returns "an Interface" or "a Gateway".
+func anArticle(word string) string {
+	if word != "" && strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }

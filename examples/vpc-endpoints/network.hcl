@@ -49,10 +49,6 @@ route_table "app" {
     destination = "0.0.0.0/0"
     target      = vpc_endpoint.inspection
   }
-  route {
-    destination = prefix_list.s3
-    target      = vpc_endpoint.s3
-  }
 }
 
 route_table "inspection" {
@@ -114,7 +110,6 @@ security_group "endpoints" {
 
 # The S3 prefix list as AWS publishes it in us-east-1 (a snapshot).
 prefix_list "s3" {
-  aws_id           = "pl-63a5400a"
   aws_managed      = true
   prefix_list_name = "com.amazonaws.us-east-1.s3"
   entry {
@@ -133,6 +128,8 @@ vpc_endpoint "s3" {
   vpc_endpoint_type = "Gateway"
   service_name      = "com.amazonaws.us-east-1.s3"
   prefix_list       = prefix_list.s3
+  # AWS adds a route to prefix_list.s3, targeting the endpoint, to each.
+  route_tables = [route_table.app]
 }
 
 network_interface "appliance" {
