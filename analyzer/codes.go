@@ -29,6 +29,10 @@ const (
 	// Elastic IP or private IP. A NAT gateway translates connections its
 	// side starts and admits only their replies; nothing listens on it.
 	CodeNGWAcceptsOnlyReplies = "NGW_ACCEPTS_ONLY_REPLIES"
+	// CodeGatewayEndpointRequiresSourceInVPC (vpcreach's own): a packet
+	// from outside a Gateway endpoint's VPC (over a transit gateway, a
+	// peering, ...) is routed to the endpoint, which serves only its VPC.
+	CodeGatewayEndpointRequiresSourceInVPC = "GATEWAY_ENDPOINT_REQUIRES_SOURCE_IN_VPC"
 
 	// Informational (Analysis.AdditionalDetails).
 

@@ -166,3 +166,17 @@ func TestEntitiesMatrixAgreesWithPath(t *testing.T) {
 		t.Errorf("compared %d cells (%d reachable); want at least 100, some reachable and some not", compared, reachable)
 	}
 }
+
+// TestGatewayEndpointOwnVPCOnly covers a Gateway endpoint reached over a
+// transit gateway from another VPC, which AWS does not allow, and from
+// its own VPC.
+func TestGatewayEndpointOwnVPCOnly(t *testing.T) {
+	t.Parallel()
+	const fx = "gwe_transit"
+	runPathCases(t, []pathCase{
+		{name: "from another VPC over the transit gateway", fixture: fx, q: tcp("instance.app", "com.amazonaws.us-east-1.s3", 443),
+			verdict: NotReachable, codes: []string{"GATEWAY_ENDPOINT_REQUIRES_SOURCE_IN_VPC/forward"}},
+		{name: "from its own VPC", fixture: fx, q: tcp("instance.local", "com.amazonaws.us-east-1.s3", 443),
+			verdict: Reachable, codes: []string{}},
+	})
+}

@@ -31,6 +31,12 @@ func (w *walker) toGatewayEndpoint(from *topology.Subnet, h *Hop, e *topology.VP
 		return
 	}
 	he.VPC = e.VPC.Addr()
+	if !e.VPC.Contains(w.hdr.src) {
+		w.stop(he, CodeGatewayEndpointRequiresSourceInVPC, fmt.Sprintf(
+			"%s serves only traffic from its own VPC %s; the packet comes from %s, which is outside it",
+			e.Addr(), e.VPC.Addr(), w.hdr.src))
+		return
+	}
 	t := w.target()
 	if t.kind != epInternet || t.addr != w.hdr.dst {
 		w.stop(he, CodeNoPossibleDestination, fmt.Sprintf("%s delivers the packet to its service %s, away from %s",
