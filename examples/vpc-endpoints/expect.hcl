@@ -22,3 +22,11 @@ expect "app_to_ssm_ssh" {
   port      = 22
   reachable = false
 }
+
+expect "app_to_s3_by_endpoint" {
+  from      = instance.app
+  to        = vpc_endpoint.s3
+  protocol  = "tcp"
+  port      = 443
+  reachable = true
+}
