@@ -111,8 +111,11 @@ type TGWRouteInfo struct {
 	Destination string `json:"destination"`
 	Attachment  string `json:"attachment,omitempty"`
 	Blackhole   bool   `json:"blackhole,omitempty"`
-	Origin      string `json:"origin"` // "static" or "propagated"
-	Location    string `json:"location,omitempty"`
+	// PrefixList is set for a route to a prefix list; Destination is then
+	// the entry that matched.
+	PrefixList string `json:"prefix_list,omitempty"`
+	Origin     string `json:"origin"` // "static" or "propagated"
+	Location   string `json:"location,omitempty"`
 }
 
 // ACLRuleInfo is the network ACL rule that admitted or denied a packet.

@@ -20,7 +20,7 @@ func tgwRouteJSON(r *analyzer.TGWRouteInfo) *jsonwire.TGWRoute {
 		return nil
 	}
 	return &jsonwire.TGWRoute{RouteTable: r.RouteTable, Destination: r.Destination, Attachment: r.Attachment,
-		Blackhole: r.Blackhole, Origin: r.Origin, Location: r.Location}
+		Blackhole: r.Blackhole, PrefixList: r.PrefixList, Origin: r.Origin, Location: r.Location}
 }
 
 func aclRuleJSON(r *analyzer.ACLRuleInfo) *jsonwire.ACLRule {

@@ -52,7 +52,11 @@ func decidedBy(h *analyzer.Hop) string {
 		if r.Blackhole {
 			target = "blackhole"
 		}
-		parts = append(parts, fmt.Sprintf("route %s -> %s (%s, %s)", r.Destination, target, r.Origin, r.RouteTable))
+		dst := r.Destination
+		if r.PrefixList != "" {
+			dst = r.PrefixList + " " + dst
+		}
+		parts = append(parts, fmt.Sprintf("route %s -> %s (%s, %s)", dst, target, r.Origin, r.RouteTable))
 	}
 	if f := h.FirewallRule; f != nil {
 		parts = append(parts, firewallText(f))

@@ -1,6 +1,5 @@
 package topology
 
-import "net/netip"
 
 func (l *loader) validateTransit(d *decls) {
 	type vpcTGW struct {
@@ -59,19 +58,23 @@ func (l *loader) validateTransit(d *decls) {
 }
 
 func (l *loader) checkTGWRoutes(rt *TGWRouteTable) {
-	seen := map[netip.Prefix]*tgwRouteBlock{}
+	seen := map[routeKey]*tgwRouteBlock{}
 	for _, r := range rt.Routes {
 		rb := l.tgwRouteSrc[r]
 		if rb == nil {
 			continue
 		}
-		if first, dup := seen[r.Destination]; dup {
-			l.errorf(rb.Destination.Range(), "Duplicate route",
-				"%s already has a route to %s at %s; a route table holds one static route per destination.",
-				rt.Addr(), r.Destination, where(first.Destination.Range()))
+		key := routeKey{r.Destination, r.PrefixList != nil}
+		if first, dup := seen[key]; dup {
+			why := "a route table holds one static route per destination"
+			if r.PrefixList != nil {
+				why = "prefix-list routes of one table must not share an entry (AWS states no order between them)"
+			}
+			l.errorf(rb.Destination.Range(), "Duplicate route", "%s already has a route to %s at %s; %s.",
+				rt.Addr(), r.Destination, where(first.Destination.Range()), why)
 			continue
 		}
-		seen[r.Destination] = rb
+		seen[key] = rb
 		a := r.Attachment
 		if a != nil && a.TransitGateway != nil && rt.TransitGateway != nil && a.TransitGateway != rt.TransitGateway {
 			l.errorf(rb.Attachment.Range(), "Attachment of another transit gateway",

@@ -98,6 +98,7 @@ type TGWRoute struct {
 	Destination string `json:"destination"`
 	Attachment  string `json:"attachment,omitempty"`
 	Blackhole   bool   `json:"blackhole,omitempty"`
+	PrefixList  string `json:"prefix_list,omitempty"`
 	Origin      string `json:"origin"`
 	Location    string `json:"location,omitempty"`
 }
