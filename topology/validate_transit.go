@@ -1,6 +1,5 @@
 package topology
 
-
 func (l *loader) validateTransit(d *decls) {
 	type vpcTGW struct {
 		v *VPC
