@@ -121,5 +121,10 @@ func (l *loader) validateFirewalls(d *decls) {
 				"%s is a VPC endpoint association in %s, but %s has no primary endpoint in that zone; AWS creates associations only in zones where the firewall has one.",
 				e.Addr(), e.Subnet.AZ, f.Addr())
 		}
+		if v := e.Subnet.VPC; v != nil && f.VPC != nil && v != f.VPC && f.Policy != nil && f.Policy.HomeNet == nil {
+			l.errorf(b.Subnet.Range(), "HOME_NET of an endpoint in another VPC",
+				"%s is in %s, not in the VPC of %s, and %s sets no home_net: $HOME_NET would default to the CIDR blocks of %s, and vpcreach does not know whether AWS uses those for this endpoint. Set home_net in the policy.",
+				e.Addr(), v.Addr(), f.Addr(), f.Policy.Addr(), f.VPC.Addr())
+		}
 	}
 }
