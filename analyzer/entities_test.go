@@ -180,3 +180,23 @@ func TestGatewayEndpointOwnVPCOnly(t *testing.T) {
 			verdict: Reachable, codes: []string{}},
 	})
 }
+
+// TestGWLBIngress covers ingress routing through a Gateway Load Balancer
+// endpoint named by an internet gateway's edge route table.
+func TestGWLBIngress(t *testing.T) {
+	t.Parallel()
+	const fx = "gwlb_ingress"
+	runPathCases(t, []pathCase{
+		{name: "both directions through the endpoint", fixture: fx, q: tcp("internet_gateway.igw", "instance.web", 443),
+			verdict: Reachable, codes: []string{}, noDetails: []string{CodeApplianceAsymmetricRouting}},
+		{name: "replies bypass the endpoint", fixture: fx, q: tcp("internet_gateway.igw", "instance.bypass", 443),
+			verdict: Ambiguous, codes: []string{}, details: []string{CodeApplianceAsymmetricRouting}},
+		{name: "port the SG refuses", fixture: fx, q: tcp("internet_gateway.igw", "instance.web", 22),
+			verdict: NotReachable, codes: []string{"ENI_SG_RULES_MISMATCH/forward"}},
+	})
+	n := loadFixture(t, fx)
+	k, ok := checkQueryPorts(t, n, Query{From: "internet_gateway.igw", To: "instance.bypass", Protocol: topology.ProtocolTCP}, []uint16{22, 443})
+	if ok && k < 3 {
+		t.Errorf("compared %d ports, want at least 3", k)
+	}
+}
