@@ -132,6 +132,7 @@ func (n *Network) analyze(q Query, src, dst endpoint, probing bool) (*Analysis, 
 			Message: "the request does not reach the destination, so the reply path was not analysed; " +
 				"it may hold more blockers"})
 	}
+	s.checkGWLBSymmetry(ret != nil && !walkCut(fwd, ret))
 	if s.rec != nil {
 		s.rec.walkFindings, s.rec.walkDetails = len(s.explanations), len(s.details)
 	}

@@ -29,6 +29,10 @@ const (
 	// Elastic IP or private IP. A NAT gateway translates connections its
 	// side starts and admits only their replies; nothing listens on it.
 	CodeNGWAcceptsOnlyReplies = "NGW_ACCEPTS_ONLY_REPLIES"
+	// CodeGatewayEndpointRequiresSourceInVPC (vpcreach's own): a packet
+	// from outside a Gateway endpoint's VPC (over a transit gateway, a
+	// peering, ...) is routed to the endpoint, which serves only its VPC.
+	CodeGatewayEndpointRequiresSourceInVPC = "GATEWAY_ENDPOINT_REQUIRES_SOURCE_IN_VPC"
 
 	// Informational (Analysis.AdditionalDetails).
 
@@ -47,4 +51,8 @@ const (
 	// CodeFirewallEndpointOwnSubnet: a route sends traffic of the
 	// endpoint's own subnet to it, which AWS does not inspect.
 	CodeFirewallEndpointOwnSubnet = "FIREWALL_ENDPOINT_SUBNET_NOT_INSPECTED"
+	// CodeApplianceAsymmetricRouting (vpcreach's own): a Gateway Load
+	// Balancer endpoint saw one direction of the flow only. The verdict is
+	// AMBIGUOUS: the appliance's rules are not modelled.
+	CodeApplianceAsymmetricRouting = "APPLIANCE_ASYMMETRIC_ROUTING"
 )

@@ -11,7 +11,7 @@ func (w *walker) startForward() {
 	src := w.s.src
 	switch src.kind {
 	case epInstance:
-		h, _ := w.hop(src.instance.Addr(), "instance", "")
+		h, _ := w.hop(src.instance.Addr(), src.instance.Kind(), "")
 		h.InboundHeader = nil
 		w.placeENI(h, src.subnet)
 		w.checkSGEgress(h, src.instance)
@@ -38,6 +38,10 @@ func (w *walker) startReturn() {
 		w.placeENI(h, dst.subnet)
 		w.emit(dst.subnet)
 	case epInternet:
+		if e := w.s.gatewayEndpoint; e != nil {
+			w.replyFromService(e)
+			return
+		}
 		h, _ := w.hop("internet", "internet", "")
 		h.InboundHeader = nil
 		w.fromInternet(h, nil)
@@ -65,7 +69,7 @@ func endpointComponent(e endpoint) string {
 func endpointType(e endpoint) string {
 	switch e.kind {
 	case epInstance:
-		return "instance"
+		return e.instance.Kind()
 	case epNAT:
 		return "nat_gateway"
 	case epSubnet:

@@ -57,13 +57,21 @@ func (n *Network) resolveEndpoint(spec string, source bool) (endpoint, error) {
 	}
 	r, ok := n.resourceNamed(spec)
 	if !ok {
+		if e, found, err := n.resolveService(spec, source); found {
+			return e, err
+		}
 		return endpoint{}, n.unknownResource(spec)
 	}
 	switch r := r.(type) {
 	case *topology.Instance:
+		if err := endpointENISource(r, spec, source); err != nil {
+			return endpoint{}, err
+		}
 		return endpoint{kind: epInstance, name: spec, instance: r, subnet: r.Subnet, addr: r.PrivateIP}, nil
 	case *topology.Subnet:
 		return endpoint{kind: epSubnet, name: spec, subnet: r, addr: subnetRepresentative(r)}, nil
+	case *topology.VPCEndpoint:
+		return n.resolveVPCEndpoint(spec, r, source)
 	case *topology.InternetGateway:
 		return endpoint{kind: epInternet, name: spec, igw: r, addr: n.internet}, nil
 	case *topology.NATGateway:
@@ -117,6 +125,9 @@ func (n *Network) resolveAddr(a netip.Addr, spec string, source bool) (endpoint,
 func resolveInSubnet(s *topology.Subnet, a netip.Addr, spec string, source bool) (endpoint, error) {
 	switch eni := s.ENIAt(a).(type) {
 	case *topology.Instance:
+		if err := endpointENISource(eni, spec, source); err != nil {
+			return endpoint{}, err
+		}
 		return endpoint{kind: epInstance, name: spec, instance: eni, subnet: s, addr: a}, nil
 	case *topology.NATGateway:
 		if source {

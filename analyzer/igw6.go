@@ -122,5 +122,8 @@ func topologyPrefixes6(topo *topology.Topology) []netip.Prefix {
 			add(r.CIDR)
 		}
 	}
+	for _, pl := range topo.PrefixLists {
+		add(pl.Entries...)
+	}
 	return out
 }

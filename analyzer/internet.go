@@ -137,5 +137,8 @@ func topologyPrefixes(topo *topology.Topology) []netip.Prefix {
 	for _, p := range topo.FirewallPolicies {
 		add(p.HomeNet...)
 	}
+	for _, pl := range topo.PrefixLists {
+		add(pl.Entries...)
+	}
 	return out
 }

@@ -71,7 +71,7 @@ func decider(v Verdict, explanations, details []*Finding) string {
 		}
 		return "no path"
 	case Ambiguous:
-		for _, code := range []string{CodeHopLimitExceeded, CodeFirewallUnsupportedHigherPriority,
+		for _, code := range []string{CodeHopLimitExceeded, CodeApplianceAsymmetricRouting, CodeFirewallUnsupportedHigherPriority,
 			CodeFirewallUnsupportedRuleOptions, CodeSubnetACLRestriction} {
 			for _, f := range details {
 				if f.Code == code {

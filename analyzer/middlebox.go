@@ -49,7 +49,7 @@ func (w *walker) toAppliance(from *topology.Subnet, h *Hop, inst *topology.Insta
 	if !w.leave(from, h, inst.Subnet) {
 		return
 	}
-	ha, ok := w.hop(inst.Addr(), "instance", "")
+	ha, ok := w.hop(inst.Addr(), inst.Kind(), "")
 	if !ok {
 		return
 	}

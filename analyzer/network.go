@@ -75,11 +75,7 @@ func newNetwork(topo *topology.Topology, policies map[*topology.Firewall]firewal
 		n.indexRouteTable(rt)
 	}
 	for _, rt := range topo.TGWRouteTables {
-		entries := make([]prefixEntry[*topology.TGWRoute], len(rt.Routes))
-		for i, r := range rt.Routes {
-			entries[i] = prefixEntry[*topology.TGWRoute]{r.Destination, r}
-		}
-		n.tgwRoutes[rt] = newPrefixTable(entries)
+		n.tgwRoutes[rt] = newPrefixTable(tgwRouteEntries(rt))
 	}
 	n.internet = internetRepresentative(topo, extra...)
 	n.internet6 = internetRepresentative6(topo)
@@ -90,11 +86,49 @@ func (n *Network) indexRouteTable(rt *topology.RouteTable) {
 	if rt == nil || n.routes[rt] != nil {
 		return
 	}
-	entries := make([]prefixEntry[*topology.Route], len(rt.Routes))
-	for i, r := range rt.Routes {
-		entries[i] = prefixEntry[*topology.Route]{r.Destination, r}
+	n.routes[rt] = newPrefixTable(routeEntries(rt))
+}
+
+// routeEntries returns the LPM entries of rt: a route to a CIDR takes
+// priority over a prefix-list route holding the same CIDR (AWS route
+// priority: static routes before prefix-list routes), so such an entry is
+// left out. The loader refuses two prefix-list routes sharing an entry.
+func routeEntries(rt *topology.RouteTable) []prefixEntry[*topology.Route] {
+	static := map[netip.Prefix]bool{}
+	for _, r := range rt.Routes {
+		if r.PrefixList == nil {
+			static[r.Destination] = true
+		}
 	}
-	n.routes[rt] = newPrefixTable(entries)
+	entries := make([]prefixEntry[*topology.Route], 0, len(rt.Routes))
+	for _, r := range rt.Routes {
+		if r.PrefixList != nil && static[r.Destination] {
+			continue
+		}
+		entries = append(entries, prefixEntry[*topology.Route]{r.Destination, r})
+	}
+	return entries
+}
+
+// tgwRouteEntries returns the LPM entries of a transit gateway route
+// table: at equal prefix a static route to a CIDR beats a prefix-list
+// route (AWS's transit gateway route priority); propagated routes never
+// share a prefix with a static one (the loader leaves them out).
+func tgwRouteEntries(rt *topology.TGWRouteTable) []prefixEntry[*topology.TGWRoute] {
+	static := map[netip.Prefix]bool{}
+	for _, r := range rt.Routes {
+		if r.PrefixList == nil && !r.Propagated {
+			static[r.Destination] = true
+		}
+	}
+	entries := make([]prefixEntry[*topology.TGWRoute], 0, len(rt.Routes))
+	for _, r := range rt.Routes {
+		if r.PrefixList != nil && static[r.Destination] {
+			continue
+		}
+		entries = append(entries, prefixEntry[*topology.TGWRoute]{r.Destination, r})
+	}
+	return entries
 }
 
 // lookupRoute returns the route of rt for dst, or nil.

@@ -87,7 +87,7 @@ type placedFinding struct {
 
 // newProbe gathers the probe of session s once both walks are done.
 func newProbe(s *session, fwd, ret *walker) *probe {
-	pr := &probe{q: s.q, rec: *s.rec, judged: s.judged, fixedAmbiguous: s.aclAmbiguous, forward: fwd.hops}
+	pr := &probe{q: s.q, rec: *s.rec, judged: s.judged, fixedAmbiguous: s.aclAmbiguous || s.pathAmbiguous, forward: fwd.hops}
 	if ret != nil {
 		pr.back = ret.hops
 	}

@@ -98,8 +98,11 @@ type RouteInfo struct {
 	RouteTable  string `json:"route_table"`
 	Destination string `json:"destination"`
 	Target      string `json:"target"`
-	Origin      string `json:"origin,omitempty"` // "local" for implicit local routes
-	Location    string `json:"location,omitempty"`
+	// PrefixList is set for a route whose destination is a prefix list;
+	// Destination is then the entry that matched.
+	PrefixList string `json:"prefix_list,omitempty"`
+	Origin     string `json:"origin,omitempty"` // "local" for implicit local routes
+	Location   string `json:"location,omitempty"`
 }
 
 // TGWRouteInfo is the route a transit gateway route table chose.
@@ -108,8 +111,11 @@ type TGWRouteInfo struct {
 	Destination string `json:"destination"`
 	Attachment  string `json:"attachment,omitempty"`
 	Blackhole   bool   `json:"blackhole,omitempty"`
-	Origin      string `json:"origin"` // "static" or "propagated"
-	Location    string `json:"location,omitempty"`
+	// PrefixList is set for a route to a prefix list; Destination is then
+	// the entry that matched.
+	PrefixList string `json:"prefix_list,omitempty"`
+	Origin     string `json:"origin"` // "static" or "propagated"
+	Location   string `json:"location,omitempty"`
 }
 
 // ACLRuleInfo is the network ACL rule that admitted or denied a packet.
@@ -132,6 +138,8 @@ type SGRuleInfo struct {
 	Protocol      string `json:"protocol"`
 	PortRange     string `json:"port_range"`
 	CIDR          string `json:"cidr,omitempty"`
+	// PrefixList is set when the rule matched through a prefix list.
+	PrefixList string `json:"prefix_list,omitempty"`
 	// ReferencedSecurityGroup is set when the rule matched by SG reference.
 	ReferencedSecurityGroup string `json:"referenced_security_group,omitempty"`
 	Location                string `json:"location,omitempty"`

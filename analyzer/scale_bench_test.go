@@ -364,3 +364,29 @@ func mapFS(files gen.Files) fstest.MapFS {
 	}
 	return m
 }
+
+// BenchmarkAnalyzePathEndpoints: queries to VPC endpoints on a 1,000-spoke
+// organisation with an SSM Interface endpoint and an S3 Gateway endpoint
+// per spoke (gen.Config.Endpoints): a spoke to S3 by its service name, and
+// a spoke to another spoke's SSM interface across the firewall.
+func BenchmarkAnalyzePathEndpoints(b *testing.B) {
+	o := org{name: "N=1000/R=1000", spokes: 1000, rules: 1000}
+	cfg := o.config(b)
+	cfg.Endpoints = true
+	files, err := gen.Generate(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := load(b, files)
+	for _, c := range []struct {
+		name string
+		q    analyzer.Query
+	}{
+		{"spoke-s3", analyzer.Query{From: gen.SpokeInstance(17, 1), To: gen.S3Service,
+			Protocol: topology.ProtocolTCP, Port: 443, HasPort: true}},
+		{"spoke-ssm", analyzer.Query{From: gen.SpokeInstance(17, 0), To: gen.SpokeSSMENI(842, 2),
+			Protocol: topology.ProtocolTCP, Port: gen.EastWestPort, HasPort: true}},
+	} {
+		b.Run(o.name+"/"+c.name, func(b *testing.B) { benchQuery(b, n, c.q) })
+	}
+}

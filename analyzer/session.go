@@ -24,12 +24,22 @@ type session struct {
 	// admits the reply.
 	appliances map[*topology.Instance]bool
 
+	// gatewayEndpoint is the Gateway endpoint whose service the request
+	// reached: the reply comes back through it.
+	gatewayEndpoint *topology.VPCEndpoint
+	// gwlbSeen records which directions crossed each Gateway Load
+	// Balancer endpoint, in the order first crossed (gwlbOrder).
+	gwlbSeen  map[*topology.VPCEndpoint][2]bool
+	gwlbOrder []*topology.VPCEndpoint
+
 	explanations []*Finding
 	details      []*Finding
 	detailSeen   map[string]bool
 	// ambiguous is set when part of the answer cannot be decided;
 	// aclAmbiguous when a network ACL on the reply's NAT ports is why.
-	ambiguous, aclAmbiguous bool
+	// pathAmbiguous when a Gateway Load Balancer endpoint saw one
+	// direction only (no destination port changes either).
+	ambiguous, aclAmbiguous, pathAmbiguous bool
 
 	// judged are the firewall endpoints' judgements (evaluateFirewalls).
 	judged []*endpointJudgement

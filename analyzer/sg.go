@@ -56,6 +56,7 @@ type sgResult struct {
 	sg    *topology.SecurityGroup
 	rule  *topology.SGRule
 	ref   *topology.SecurityGroup
+	pl    *topology.PrefixList
 	best  sgVerdict
 	rules int
 }
@@ -71,9 +72,9 @@ func (n *Network) evalSG(c sgCheck) sgResult {
 		}
 		res.rules += len(rs)
 		for _, r := range rs {
-			v, ref := n.matchSGRule(r, c)
+			v, ref, pl := n.matchSGRule(r, c)
 			if v == sgMatch {
-				res.sg, res.rule, res.ref = sg, r, ref
+				res.sg, res.rule, res.ref, res.pl = sg, r, ref, pl
 				return res
 			}
 			res.best = max(res.best, v)
@@ -95,7 +96,7 @@ func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 	}
 	res := w.s.n.evalSG(c)
 	if res.rule != nil {
-		h.SecurityGroupRule = sgRuleInfo(res.sg, res.rule, side, res.ref)
+		h.SecurityGroupRule = sgRuleInfo(res.sg, res.rule, side, res.ref, res.pl)
 		return
 	}
 	names := make([]string, len(inst.SecurityGroups))
@@ -119,13 +120,14 @@ func (w *walker) checkSG(h *Hop, inst *topology.Instance, egress bool) {
 }
 
 // matchSGRule matches rule r against the packet of check c; for a match by
-// security group reference it also returns the referenced group.
-func (n *Network) matchSGRule(r *topology.SGRule, c sgCheck) (sgVerdict, *topology.SecurityGroup) {
+// security group reference it also returns the referenced group, for a
+// match by prefix list the list.
+func (n *Network) matchSGRule(r *topology.SGRule, c sgCheck) (sgVerdict, *topology.SecurityGroup, *topology.PrefixList) {
 	if r.Protocol != topology.ProtocolAll && r.Protocol != c.hdr.proto {
-		return sgNoProtocol, nil
+		return sgNoProtocol, nil, nil
 	}
 	if r.Protocol.HasPorts() && !r.Ports.Contains(c.hdr.dport) {
-		return sgNoPort, nil
+		return sgNoPort, nil, nil
 	}
 	peer := c.hdr.src
 	if c.egress {
@@ -133,15 +135,20 @@ func (n *Network) matchSGRule(r *topology.SGRule, c sgCheck) (sgVerdict, *topolo
 	}
 	for _, p := range r.CIDRs {
 		if p.Contains(peer) {
-			return sgMatch, nil
+			return sgMatch, nil, nil
+		}
+	}
+	for _, pl := range r.PrefixLists {
+		if pl.Contains(peer) {
+			return sgMatch, nil, pl
 		}
 	}
 	for _, ref := range r.SecurityGroups {
 		if n.carriesSG(peer, ref, c.egress, c.sgLost) {
-			return sgMatch, ref
+			return sgMatch, ref, nil
 		}
 	}
-	return sgNoPeer, nil
+	return sgNoPeer, nil, nil
 }
 
 // carriesSG reports whether the ENI with private address a carries sg and
@@ -177,7 +184,10 @@ func sameOrPeered(a, b *topology.VPC) bool {
 	return false
 }
 
-func sgRuleInfo(sg *topology.SecurityGroup, r *topology.SGRule, side string, ref *topology.SecurityGroup) *SGRuleInfo {
+// sgRuleInfo renders the rule that admitted a packet: its referenced
+// group, its prefix list (shown as the list's address, as Reachability
+// Analyzer shows the list's id) or its CIDRs.
+func sgRuleInfo(sg *topology.SecurityGroup, r *topology.SGRule, side string, ref *topology.SecurityGroup, pl *topology.PrefixList) *SGRuleInfo {
 	info := &SGRuleInfo{SecurityGroup: sg.Addr(), Direction: side, Protocol: r.Protocol.String(),
 		PortRange: "any", Location: location(r.Range.Filename, r.Range.Start.Line)}
 	if r.Protocol == topology.ProtocolAll {
@@ -188,6 +198,8 @@ func sgRuleInfo(sg *topology.SecurityGroup, r *topology.SGRule, side string, ref
 	}
 	if ref != nil {
 		info.ReferencedSecurityGroup = ref.Addr()
+	} else if pl != nil {
+		info.PrefixList = pl.Addr()
 	} else if len(r.CIDRs) > 0 {
 		cidrs := make([]string, len(r.CIDRs))
 		for i, p := range r.CIDRs {

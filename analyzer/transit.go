@@ -117,6 +117,9 @@ func tgwRouteInfo(rt *topology.TGWRouteTable, r *topology.TGWRoute) *TGWRouteInf
 	if r.Propagated {
 		info.Origin = "propagated"
 	}
+	if r.PrefixList != nil {
+		info.PrefixList = r.PrefixList.Addr()
+	}
 	if r.Attachment != nil {
 		info.Attachment = r.Attachment.Addr()
 	}

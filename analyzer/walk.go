@@ -224,7 +224,7 @@ func (w *walker) follow(from *topology.Subnet, h *Hop, rt *topology.RouteTable, 
 	case topology.TargetLocal:
 		w.local(from, h)
 	case topology.TargetBlackhole:
-		msg := fmt.Sprintf("route %s in %s is a blackhole", route.Destination, rt.Addr())
+		msg := fmt.Sprintf("route %s in %s is a blackhole", routeDest(route), rt.Addr())
 		if route.Note != "" {
 			msg += " (" + route.Note + ")"
 		}
@@ -243,6 +243,8 @@ func (w *walker) follow(from *topology.Subnet, h *Hop, rt *topology.RouteTable, 
 		w.toAppliance(from, h, t.Instance)
 	case topology.TargetVPCPeering:
 		w.toPeering(from, h, t.VPCPeering)
+	case topology.TargetVPCEndpoint:
+		w.toVPCEndpoint(from, h, t.VPCEndpoint)
 	}
 }
 
@@ -290,6 +292,9 @@ func (w *walker) leave(from *topology.Subnet, h *Hop, to *topology.Subnet) bool 
 // routeInfo renders a route of rt.
 func routeInfo(rt *topology.RouteTable, r *topology.Route) *RouteInfo {
 	info := &RouteInfo{RouteTable: rt.Addr(), Destination: r.Destination.String(), Target: r.Target.String()}
+	if r.PrefixList != nil {
+		info.PrefixList = r.PrefixList.Addr()
+	}
 	if r.Origin == topology.OriginLocal {
 		info.Origin = "local"
 	} else {
@@ -304,4 +309,13 @@ func location(file string, line int) string {
 		return ""
 	}
 	return fmt.Sprintf("%s:%d", file, line)
+}
+
+// routeDest renders a route's destination for messages: the CIDR, and the
+// prefix list it is an entry of.
+func routeDest(r *topology.Route) string {
+	if r.PrefixList != nil {
+		return r.Destination.String() + " (" + r.PrefixList.Addr() + ")"
+	}
+	return r.Destination.String()
 }

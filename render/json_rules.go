@@ -12,7 +12,7 @@ func routeJSON(r *analyzer.RouteInfo) *jsonwire.Route {
 		return nil
 	}
 	return &jsonwire.Route{RouteTable: r.RouteTable, Destination: r.Destination, Target: r.Target,
-		Origin: r.Origin, Location: r.Location}
+		PrefixList: r.PrefixList, Origin: r.Origin, Location: r.Location}
 }
 
 func tgwRouteJSON(r *analyzer.TGWRouteInfo) *jsonwire.TGWRoute {
@@ -20,7 +20,7 @@ func tgwRouteJSON(r *analyzer.TGWRouteInfo) *jsonwire.TGWRoute {
 		return nil
 	}
 	return &jsonwire.TGWRoute{RouteTable: r.RouteTable, Destination: r.Destination, Attachment: r.Attachment,
-		Blackhole: r.Blackhole, Origin: r.Origin, Location: r.Location}
+		Blackhole: r.Blackhole, PrefixList: r.PrefixList, Origin: r.Origin, Location: r.Location}
 }
 
 func aclRuleJSON(r *analyzer.ACLRuleInfo) *jsonwire.ACLRule {
@@ -36,7 +36,7 @@ func sgRuleJSON(r *analyzer.SGRuleInfo) *jsonwire.SGRule {
 		return nil
 	}
 	return &jsonwire.SGRule{SecurityGroup: r.SecurityGroup, Direction: r.Direction, Protocol: r.Protocol,
-		PortRange: r.PortRange, CIDR: r.CIDR, ReferencedSecurityGroup: r.ReferencedSecurityGroup,
+		PortRange: r.PortRange, CIDR: r.CIDR, PrefixList: r.PrefixList, ReferencedSecurityGroup: r.ReferencedSecurityGroup,
 		Location: r.Location}
 }
 

@@ -24,6 +24,9 @@ func decidedBy(h *analyzer.Hop) string {
 		if r.ReferencedSecurityGroup != "" {
 			peer = r.ReferencedSecurityGroup
 		}
+		if r.PrefixList != "" {
+			peer = r.PrefixList
+		}
 		parts = append(parts, fmt.Sprintf("%s %s rule: %s %s %s", r.SecurityGroup, r.Direction,
 			sgProto(r.Protocol, r.PortRange), map[string]string{"ingress": "from", "egress": "to"}[r.Direction], peer))
 	}
@@ -39,14 +42,22 @@ func decidedBy(h *analyzer.Hop) string {
 		parts = append(parts, fmt.Sprintf("%s %s rule %s %s", r.NetworkACL, side, num, r.Action))
 	}
 	if r := h.Route; r != nil {
-		parts = append(parts, fmt.Sprintf("route %s -> %s (%s)", r.Destination, r.Target, r.RouteTable))
+		dst := r.Destination
+		if r.PrefixList != "" {
+			dst = r.PrefixList + " " + dst
+		}
+		parts = append(parts, fmt.Sprintf("route %s -> %s (%s)", dst, r.Target, r.RouteTable))
 	}
 	if r := h.TGWRoute; r != nil {
 		target := r.Attachment
 		if r.Blackhole {
 			target = "blackhole"
 		}
-		parts = append(parts, fmt.Sprintf("route %s -> %s (%s, %s)", r.Destination, target, r.Origin, r.RouteTable))
+		dst := r.Destination
+		if r.PrefixList != "" {
+			dst = r.PrefixList + " " + dst
+		}
+		parts = append(parts, fmt.Sprintf("route %s -> %s (%s, %s)", dst, target, r.Origin, r.RouteTable))
 	}
 	if f := h.FirewallRule; f != nil {
 		parts = append(parts, firewallText(f))

@@ -32,6 +32,11 @@ func (l *loader) assumeAddresses(d *decls) {
 	for _, p := range d.nats {
 		used[p.m.PrivateIP], used[p.m.PublicIP] = true, true
 	}
+	for _, p := range d.endpointsV {
+		for _, i := range p.m.ENIs {
+			used[i.PrivateIP] = true
+		}
+	}
 	insts := slices.Clone(d.instances)
 	slices.SortFunc(insts, func(a, b pair[*instanceBlock, *Instance]) int { return cmp.Compare(a.m.Name, b.m.Name) })
 	for _, p := range insts {
@@ -48,6 +53,22 @@ func (l *loader) assumeAddresses(d *decls) {
 		l.warnf(i.Range, "Private IP assumed",
 			"%s has no private_ip; it is assumed to be %s, the first free address of %s (AWS assigns one at launch). Give private_ip to ask about the real address.",
 			i.Addr(), a, i.Subnet.Addr())
+	}
+	for _, p := range d.endpointsV {
+		for _, i := range p.m.ENIs {
+			if !i.PrivateIPAssumed || i.Subnet == nil || !i.Subnet.CIDR.IsValid() {
+				continue
+			}
+			a, ok := firstFree(i.Subnet.CIDR, used)
+			if !ok {
+				l.errorf(p.b.Subnets.Range(), "No free address", "%s has no free address left for %s.", i.Subnet.Addr(), i.Addr())
+				continue
+			}
+			i.PrivateIP, used[a] = a, true
+			l.warnf(p.m.Range, "Private IP assumed",
+				"%s has no private_ips; its network interface %s is assumed to be at %s, the first free address of %s. Give private_ips to ask about the real addresses.",
+				p.m.Addr(), i.Addr(), a, i.Subnet.Addr())
+		}
 	}
 	nats := slices.Clone(d.nats)
 	slices.SortFunc(nats, func(a, b pair[*natBlock, *NATGateway]) int { return cmp.Compare(a.m.Name, b.m.Name) })

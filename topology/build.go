@@ -19,6 +19,9 @@ func (l *loader) resolve(d *decls) {
 	l.routeSrc = map[*Route]*routeBlock{}
 	l.tgwRouteSrc = map[*TGWRoute]*tgwRouteBlock{}
 	l.attachSrc = map[*TGWAttachment]attachInfo{}
+	for _, p := range d.prefixLists {
+		l.resolvePrefixList(p.b, p.m)
+	}
 	for _, p := range d.vpcs {
 		l.resolveVPC(p.b, p.m)
 	}
@@ -36,6 +39,10 @@ func (l *loader) resolve(d *decls) {
 	}
 	for _, p := range d.instances {
 		l.resolveInstance(p.b, p.m)
+	}
+	for _, p := range d.endpointsV {
+		l.resolveVPCEndpoint(p.b, p.m)
+		l.addEndpointRoutes(p.b, p.m)
 	}
 	for _, p := range d.peerings {
 		l.resolvePeering(p.b, p.m)
@@ -105,6 +112,11 @@ func (l *loader) build(d *decls) {
 	t.Firewalls, t.FirewallEndpoints, t.FirewallPolicies = models(d.firewalls), models(d.endpoints), models(d.policies)
 	t.RuleGroups, t.StatelessRuleGroups = models(d.ruleGroups), models(d.slGroups)
 	t.SecurityGroups, t.NetworkACLs, t.Expects = models(d.sgs), models(d.nacls), models(d.expects)
+	t.PrefixLists, t.VPCEndpoints = models(d.prefixLists), models(d.endpointsV)
+	for _, e := range t.VPCEndpoints {
+		t.Instances = append(t.Instances, e.ENIs...)
+	}
+	sortByName(t.Instances)
 	l.linkNetwork()
 	l.linkTransit()
 	l.linkFirewalls()
@@ -242,7 +254,7 @@ func addLocalRoutes(rt *RouteTable) {
 		return
 	}
 	for _, c := range rt.VPC.CIDRs {
-		if !slices.ContainsFunc(rt.Routes, func(r *Route) bool { return r.Destination == c }) {
+		if !slices.ContainsFunc(rt.Routes, func(r *Route) bool { return r.Destination == c && r.PrefixList == nil }) {
 			rt.Routes = append(rt.Routes, &Route{Destination: c, Target: Target{Kind: TargetLocal}, Origin: OriginLocal, Range: rt.Range})
 		}
 	}

@@ -11,7 +11,7 @@ import (
 
 // endpointKinds are the resource types an expect from/to may name.
 // Read-only.
-var endpointKinds = []string{"instance", "subnet", "internet_gateway", "nat_gateway"}
+var endpointKinds = []string{"instance", "subnet", "internet_gateway", "nat_gateway", "network_interface", "vpc_endpoint"}
 
 func (l *loader) resolveExpect(b *expectBlock, e *Expect) {
 	e.AttrRanges = attrRanges(b.Body)

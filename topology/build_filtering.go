@@ -76,16 +76,17 @@ func (l *loader) sgRules(blocks []*sgRuleBlock, g *SecurityGroup, dir string) []
 			items, _ := l.prefixes(b.CIDRBlocks, what("cidr_blocks"))
 			r.CIDRs = prefixValues(items)
 		}
+		r.PrefixLists = l.refPrefixLists(b.PrefixLists, what("prefix_lists"))
 		for _, it := range l.refs(b.SecurityGroups, what("security_groups"), "security_group") {
 			r.SecurityGroups = append(r.SecurityGroups, it.res.(*SecurityGroup))
 		}
-		if !present(b.CIDRBlocks) && !present(b.SecurityGroups) {
+		if !present(b.CIDRBlocks) && !present(b.SecurityGroups) && !present(b.PrefixLists) {
 			peer := "sources"
 			if dir == "egress" {
 				peer = "destinations"
 			}
 			l.errorf(b.DefRange, "Rule without peer",
-				"An %s rule of %s has neither cidr_blocks nor security_groups; give its %s, such as cidr_blocks = [\"0.0.0.0/0\"].",
+				"An %s rule of %s has no cidr_blocks, prefix_lists or security_groups; give its %s, such as cidr_blocks = [\"0.0.0.0/0\"].",
 				dir, g.Addr(), peer)
 		}
 		out = append(out, r)
@@ -130,6 +131,10 @@ func (l *loader) aclRules(blocks []*naclRuleBlock, n *NetworkACL, egress bool) [
 		var pok bool
 		r.Protocol, pok = l.protocol(b.Protocol, what("protocol"))
 		r.Ports = l.portRange(b.Ports, r.Protocol, pok, what("ports"))
+		if present(b.PrefixList) {
+			l.errorf(b.PrefixList.Range(), "Prefix list in a network ACL rule",
+				"An %s rule of %s names a prefix list; AWS network ACL rules take a single cidr_block only. Write one rule per CIDR block.", dir, n.Addr())
+		}
 		var cok bool
 		r.CIDR, cok = l.prefix(b.CIDRBlock, what("cidr_block"))
 		if ok && aok && pok && cok {

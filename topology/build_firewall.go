@@ -41,6 +41,7 @@ func (l *loader) resolveFirewall(b *firewallBlock, f *Firewall) {
 func (l *loader) resolveEndpoint(b *endpointBlock, e *FirewallEndpoint) {
 	e.Firewall, _ = l.ref(b.Firewall, of("firewall", e), "network_firewall").(*Firewall)
 	e.Subnet = l.refSubnet(b.Subnet, of("subnet", e))
+	e.Association, _ = l.boolean(b.Association, of("vpc_endpoint_association", e))
 }
 
 // Allowed values of policy attributes. Read-only.

@@ -1,6 +1,8 @@
 package topology
 
 import (
+	"net/netip"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -74,24 +76,51 @@ func (l *loader) resolveSubnet(b *subnetBlock, s *Subnet) {
 // targetKinds are the resource types a VPC route may target. Read-only.
 var targetKinds = []string{
 	"internet_gateway", "nat_gateway", "firewall_endpoint", "transit_gateway", "instance", "vpc_peering",
+	"network_interface", "vpc_endpoint",
 }
 
 func (l *loader) resolveRouteTable(b *routeTableBlock, rt *RouteTable) {
 	rt.VPC = l.refVPC(b.VPC, of("vpc", rt))
 	for _, rb := range b.Routes {
-		r := &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body)}
-		dst, dok := l.prefix(rb.Destination, "destination of a route of "+rt.Addr())
+		what := "destination of a route of " + rt.Addr()
+		pl, isPL := l.routePrefixList(rb.Destination, what)
+		var dst netip.Prefix
+		dok := isPL && pl != nil
+		if !isPL {
+			dst, dok = l.prefix(rb.Destination, what)
+		}
 		tgt, tok := l.routeTarget(rb.Target, "target of a route of "+rt.Addr())
 		if !dok || !tok {
 			continue
 		}
-		r.Destination, r.Target = dst, tgt
+		var note string
 		if present(rb.Note) {
-			r.Note, _ = l.str(rb.Note, "note of a route of "+rt.Addr())
+			note, _ = l.str(rb.Note, "note of a route of "+rt.Addr())
 		}
-		rt.Routes = append(rt.Routes, r)
-		l.routeSrc[r] = rb
+		if !isPL {
+			l.addRoute(rt, rb, &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body), Destination: dst, Target: tgt, Note: note})
+			continue
+		}
+		for _, e := range pl.Entries {
+			l.addRoute(rt, rb, &Route{Origin: OriginDeclared, Range: blockRange(rb.DefRange, rb.Body), Destination: e, Target: tgt, PrefixList: pl, Note: note})
+		}
 	}
+}
+
+func (l *loader) addRoute(rt *RouteTable, rb *routeBlock, r *Route) {
+	rt.Routes = append(rt.Routes, r)
+	l.routeSrc[r] = rb
+}
+
+// routePrefixList resolves a route destination that is a reference (to a
+// prefix list). isRef is false for any other expression, a CIDR string.
+func (l *loader) routePrefixList(expr hcl.Expression, what string) (pl *PrefixList, isRef bool) {
+	tr, d := hcl.AbsTraversalForExpr(expr)
+	if d.HasErrors() || len(tr) < 2 || tr.RootName() == "local" {
+		return nil, false
+	}
+	pl, _ = l.lookup(tr, expr.Range(), what, []string{"prefix_list"}).(*PrefixList)
+	return pl, true
 }
 
 // routeTarget resolves a route target: a reference, "local" or "blackhole".
@@ -110,6 +139,8 @@ func (l *loader) routeTarget(expr hcl.Expression, what string) (Target, bool) {
 			return Target{Kind: TargetInstance, Instance: r}, true
 		case *VPCPeering:
 			return Target{Kind: TargetVPCPeering, VPCPeering: r}, true
+		case *VPCEndpoint:
+			return Target{Kind: TargetVPCEndpoint, VPCEndpoint: r}, true
 		}
 		return Target{}, false
 	} else if len(tr) == 1 && (tr.RootName() == "local" || tr.RootName() == "blackhole") {

@@ -1,6 +1,7 @@
 package topology
 
 import (
+	"net/netip"
 	"path"
 	"regexp"
 	"strings"
@@ -40,9 +41,8 @@ func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 		if !l.varName(s.Name, s.NameRange, "ip_set_reference", g, refNames) {
 			continue
 		}
-		items, _ := l.prefixes(s.CIDRs, "cidrs of ip_set_reference "+s.Name+" of "+g.Addr())
 		g.IPSetReferences = append(g.IPSetReferences,
-			policyspec.IPSet{Name: s.Name, Prefixes: prefixValues(items), Range: blockRange(s.DefRange, s.Body)})
+			policyspec.IPSet{Name: s.Name, Prefixes: l.ipSetRefPrefixes(s, g), Range: blockRange(s.DefRange, s.Body)})
 	}
 	if !l.oneSource(b, g) {
 		return
@@ -60,6 +60,29 @@ func (l *loader) resolveRuleGroup(b *ruleGroupBlock, g *RuleGroup) {
 	default:
 		g.DomainList = l.domainList(b.DomainLists[0], g)
 	}
+}
+
+// ipSetRefPrefixes evaluates an ip_set_reference: exactly one of cidrs
+// (the referenced set's entries written out) and prefix_list (a
+// prefix_list block, whose entries it takes).
+func (l *loader) ipSetRefPrefixes(s *ipSetRefBlock, g *RuleGroup) []netip.Prefix {
+	what := "ip_set_reference " + s.Name + " of " + g.Addr()
+	switch {
+	case present(s.CIDRs) && present(s.PrefixList):
+		l.errorf(s.PrefixList.Range(), "Conflicting IP set reference",
+			"The %s gives both cidrs and prefix_list; give one of them.", what)
+	case present(s.PrefixList):
+		if pl, ok := l.ref(s.PrefixList, "prefix_list of "+what, "prefix_list").(*PrefixList); ok {
+			return pl.Entries
+		}
+	case present(s.CIDRs):
+		items, _ := l.prefixes(s.CIDRs, "cidrs of "+what)
+		return prefixValues(items)
+	default:
+		l.errorf(s.DefRange, "Empty IP set reference",
+			"The %s gives neither cidrs nor prefix_list; name the prefix list it references, such as prefix_list = prefix_list.partners.", what)
+	}
+	return nil
 }
 
 // varName checks a rule variable name and its uniqueness in seen.

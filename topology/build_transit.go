@@ -11,8 +11,12 @@ func (l *loader) resolveTGWRouteTable(b *tgwRouteTableBlock, rt *TGWRouteTable) 
 	rt.TransitGateway = l.refTGW(b.TransitGateway, of("transit_gateway", rt))
 	for _, rb := range b.Routes {
 		r := &TGWRoute{Range: blockRange(rb.DefRange, rb.Body)}
-		dst, ok := l.prefix(rb.Destination, "destination of a route of "+rt.Addr())
-		r.Destination = dst
+		what := "destination of a route of " + rt.Addr()
+		pl, isPL := l.routePrefixList(rb.Destination, what)
+		ok := isPL && pl != nil
+		if !isPL {
+			r.Destination, ok = l.prefix(rb.Destination, what)
+		}
 		hasAtt := present(rb.Attachment)
 		r.Attachment, _ = l.ref(rb.Attachment, "attachment of a route of "+rt.Addr(), "transit_gateway_attachment").(*TGWAttachment)
 		bh, bok := l.boolean(rb.Blackhole, "blackhole of a route of "+rt.Addr())
@@ -34,9 +38,19 @@ func (l *loader) resolveTGWRouteTable(b *tgwRouteTableBlock, rt *TGWRouteTable) 
 		case hasAtt && r.Attachment == nil:
 			ok = false
 		}
-		if ok {
+		if !ok {
+			continue
+		}
+		if !isPL {
 			rt.Routes = append(rt.Routes, r)
 			l.tgwRouteSrc[r] = rb
+			continue
+		}
+		for _, e := range pl.Entries {
+			pr := *r
+			pr.Destination, pr.PrefixList = e, pl
+			rt.Routes = append(rt.Routes, &pr)
+			l.tgwRouteSrc[&pr] = rb
 		}
 	}
 }

@@ -35,6 +35,8 @@ type decls struct {
 	sgs         []pair[*sgBlock, *SecurityGroup]
 	nacls       []pair[*naclBlock, *NetworkACL]
 	expects     []pair[*expectBlock, *Expect]
+	prefixLists []pair[*prefixListBlock, *PrefixList]
+	endpointsV  []pair[*vpcEndpointBlock, *VPCEndpoint]
 }
 
 // add registers a declared resource in the symbol table after checking its
@@ -80,6 +82,10 @@ func (l *loader) declare(c *config) *decls {
 		func(m Meta) *NATGateway { return &NATGateway{Meta: m} })
 	declareAll(l, c.Instances, &d.instances, "instance",
 		func(m Meta) *Instance { return &Instance{Meta: m} })
+	// A network_interface (an appliance's ENI) is an Instance of its own
+	// type: it is addressed, filtered and routed to the same way.
+	declareAll(l, c.NetworkInterfaces, &d.instances, "network_interface",
+		func(m Meta) *Instance { return &Instance{Meta: m} })
 	declareAll(l, c.VPCPeerings, &d.peerings, "vpc_peering",
 		func(m Meta) *VPCPeering { return &VPCPeering{Meta: m} })
 	declareAll(l, c.TransitGateways, &d.tgws, "transit_gateway",
@@ -104,6 +110,10 @@ func (l *loader) declare(c *config) *decls {
 		func(m Meta) *NetworkACL { return &NetworkACL{Meta: m} })
 	declareAll(l, c.Expects, &d.expects, "expect",
 		func(m Meta) *Expect { return &Expect{Meta: m} })
+	declareAll(l, c.PrefixLists, &d.prefixLists, "prefix_list",
+		func(m Meta) *PrefixList { return &PrefixList{Meta: m} })
+	declareAll(l, c.VPCEndpoints, &d.endpointsV, "vpc_endpoint",
+		func(m Meta) *VPCEndpoint { return &VPCEndpoint{Meta: m} })
 	return d
 }
 

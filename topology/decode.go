@@ -32,6 +32,9 @@ type config struct {
 	SecurityGroups      []*sgBlock             `hcl:"security_group,block"`
 	NetworkACLs         []*naclBlock           `hcl:"network_acl,block"`
 	Expects             []*expectBlock         `hcl:"expect,block"`
+	PrefixLists         []*prefixListBlock     `hcl:"prefix_list,block"`
+	NetworkInterfaces   []*instanceBlock       `hcl:"network_interface,block"`
+	VPCEndpoints        []*vpcEndpointBlock    `hcl:"vpc_endpoint,block"`
 }
 
 // decode decodes every body (locals already removed) into one config,
@@ -72,6 +75,9 @@ func (c *config) merge(o *config) {
 	c.SecurityGroups = append(c.SecurityGroups, o.SecurityGroups...)
 	c.NetworkACLs = append(c.NetworkACLs, o.NetworkACLs...)
 	c.Expects = append(c.Expects, o.Expects...)
+	c.PrefixLists = append(c.PrefixLists, o.PrefixLists...)
+	c.NetworkInterfaces = append(c.NetworkInterfaces, o.NetworkInterfaces...)
+	c.VPCEndpoints = append(c.VPCEndpoints, o.VPCEndpoints...)
 }
 
 // head implements header for every resource block.

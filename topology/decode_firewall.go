@@ -18,6 +18,8 @@ type endpointBlock struct {
 	Body      hcl.Body       `hcl:",body"`
 	Firewall  hcl.Expression `hcl:"firewall"`
 	Subnet    hcl.Expression `hcl:"subnet"`
+	// Association is vpc_endpoint_association.
+	Association hcl.Expression `hcl:"vpc_endpoint_association,optional"`
 }
 
 type policyBlock struct {
@@ -73,11 +75,12 @@ type namedListBlock struct {
 }
 
 type ipSetRefBlock struct {
-	Name      string         `hcl:"name,label"`
-	NameRange hcl.Range      `hcl:"name,label_range"`
-	DefRange  hcl.Range      `hcl:",def_range"`
-	Body      hcl.Body       `hcl:",body"`
-	CIDRs     hcl.Expression `hcl:"cidrs"`
+	Name       string         `hcl:"name,label"`
+	NameRange  hcl.Range      `hcl:"name,label_range"`
+	DefRange   hcl.Range      `hcl:",def_range"`
+	Body       hcl.Body       `hcl:",body"`
+	CIDRs      hcl.Expression `hcl:"cidrs,optional"`
+	PrefixList hcl.Expression `hcl:"prefix_list,optional"`
 }
 
 type statefulRuleBlock struct {

@@ -143,6 +143,7 @@ type sgRuleBlock struct {
 	Protocol       hcl.Expression `hcl:"protocol"`
 	Ports          hcl.Expression `hcl:"ports,optional"`
 	CIDRBlocks     hcl.Expression `hcl:"cidr_blocks,optional"`
+	PrefixLists    hcl.Expression `hcl:"prefix_lists,optional"`
 	SecurityGroups hcl.Expression `hcl:"security_groups,optional"`
 }
 
@@ -164,6 +165,8 @@ type naclRuleBlock struct {
 	Protocol   hcl.Expression `hcl:"protocol"`
 	Ports      hcl.Expression `hcl:"ports,optional"`
 	CIDRBlock  hcl.Expression `hcl:"cidr_block"`
+	// PrefixList is accepted only to say that AWS refuses it.
+	PrefixList hcl.Expression `hcl:"prefix_list,optional"`
 }
 
 type expectBlock struct {

@@ -60,6 +60,8 @@ var diagCases = map[string]string{
 	"associations":          "route tables and NACLs of other VPCs; main route table of another VPC; self peering",
 	"number_range":          "number literals too large to evaluate safely",
 	"aws_cidr_limits":       "VPC and subnet IPv4 sizes /16-/28, special-purpose ranges, secondary block restrictions, 50 blocks per VPC",
+	"vpc_endpoints":         "vpc_endpoint types, attributes per type, subnets, private_ips, appliances; routes to endpoints",
+	"prefix_lists":          "prefix list max_entries, family, duplicate entries; overlapping prefix-list routes; NACL prefix list; ip_set_reference sources",
 }
 
 func TestDiagnostics(t *testing.T) {

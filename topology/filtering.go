@@ -17,14 +17,15 @@ type SecurityGroup struct {
 }
 
 // SGRule is one ingress or egress rule of a security group. It matches a
-// peer address in any of CIDRs, or an ENI that carries any of
-// SecurityGroups.
+// peer address in any of CIDRs or in an entry of any of PrefixLists, or an
+// ENI that carries any of SecurityGroups.
 type SGRule struct {
 	Protocol Protocol
 	// Ports is the port range; every port when the rule omits it or the
 	// protocol carries no ports.
 	Ports          ports.Range
 	CIDRs          []netip.Prefix
+	PrefixLists    []*PrefixList
 	SecurityGroups []*SecurityGroup
 	// Range is the rule block's range (the SG's block for implicit rules).
 	Range hcl.Range

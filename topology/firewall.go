@@ -22,6 +22,11 @@ type FirewallEndpoint struct {
 	Meta
 	Firewall *Firewall
 	Subnet   *Subnet
+	// Association is true for an endpoint made by a VPC endpoint
+	// association (vpc_endpoint_association = true): a secondary endpoint,
+	// in any VPC, in an AZ where the firewall has a primary endpoint. The
+	// primary endpoints (false) are in the firewall's VPC, one per AZ.
+	Association bool
 }
 
 // FirewallPolicy is a Network Firewall policy.

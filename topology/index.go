@@ -83,6 +83,12 @@ func newIndex(t *Topology) *index {
 	for _, e := range t.Expects {
 		add(e)
 	}
+	for _, p := range t.PrefixLists {
+		add(p)
+	}
+	for _, e := range t.VPCEndpoints {
+		add(e)
+	}
 	ix.subnets = append([]*Subnet(nil), t.Subnets...)
 	sort.SliceStable(ix.subnets, func(i, j int) bool {
 		a, b := ix.subnets[i], ix.subnets[j]

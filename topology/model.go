@@ -117,14 +117,17 @@ func itoa(n int) string {
 }
 
 // Topology is a loaded topology. Slices of resources are sorted by name and
-// hold declared resources only; implicit ones (main route tables, default
-// security groups and network ACLs) hang off their VPC.
+// hold declared resources only, but for Instances, which also holds the
+// network interfaces of Interface VPC endpoints ("vpc_endpoint.NAME.SUBNET");
+// other implicit resources (main route tables, default security groups and
+// network ACLs) hang off their VPC.
 type Topology struct {
-	VPCs                []*VPC
-	Subnets             []*Subnet
-	RouteTables         []*RouteTable
-	InternetGateways    []*InternetGateway
-	NATGateways         []*NATGateway
+	VPCs             []*VPC
+	Subnets          []*Subnet
+	RouteTables      []*RouteTable
+	InternetGateways []*InternetGateway
+	NATGateways      []*NATGateway
+	// Instances holds the instance and network_interface blocks.
 	Instances           []*Instance
 	VPCPeerings         []*VPCPeering
 	TransitGateways     []*TransitGateway
@@ -138,6 +141,8 @@ type Topology struct {
 	SecurityGroups      []*SecurityGroup
 	NetworkACLs         []*NetworkACL
 	Expects             []*Expect
+	PrefixLists         []*PrefixList
+	VPCEndpoints        []*VPCEndpoint
 
 	// Files holds every source file read, HCL and rules files alike, keyed
 	// by the file name used in diagnostics, for rendering diagnostics.

@@ -126,6 +126,11 @@ type Route struct {
 	Destination netip.Prefix
 	Target      Target
 	Origin      RouteOrigin
+	// PrefixList is set for a route whose destination is a prefix list:
+	// the route block yields one Route per entry, each with this list. A
+	// route to a CIDR takes priority over a prefix-list route to the same
+	// CIDR (AWS route priority).
+	PrefixList *PrefixList
 	// Range is the route block's range; for a local route, the range of the
 	// route table (or VPC, for an implicit table) block.
 	Range hcl.Range
@@ -148,6 +153,7 @@ const (
 	TargetTransitGateway
 	TargetInstance
 	TargetVPCPeering
+	TargetVPCEndpoint // a Gateway or GatewayLoadBalancer endpoint
 )
 
 // Target is where a route sends matching packets. Exactly the pointer that
@@ -160,6 +166,7 @@ type Target struct {
 	TransitGateway   *TransitGateway
 	Instance         *Instance
 	VPCPeering       *VPCPeering
+	VPCEndpoint      *VPCEndpoint
 }
 
 // Resource returns the target resource, or nil for local and blackhole.
@@ -177,6 +184,8 @@ func (t Target) Resource() Resource {
 		return t.Instance
 	case TargetVPCPeering:
 		return t.VPCPeering
+	case TargetVPCEndpoint:
+		return t.VPCEndpoint
 	}
 	return nil
 }
@@ -217,7 +226,9 @@ type NATGateway struct {
 	PublicIPAssumed bool
 }
 
-// Instance is any ENI-backed endpoint: an EC2 instance, an appliance, ...
+// Instance is any ENI-backed endpoint: an EC2 instance ("instance"
+// block), an appliance's network interface ("network_interface" block,
+// Kind "network_interface"), ...
 type Instance struct {
 	Meta
 	Subnet    *Subnet

@@ -112,7 +112,7 @@ func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string
 		if len(e.Variables()) == 0 {
 			if v, d := e.Value(nil); !d.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
 				if r := l.originResource(v.AsString(), kinds); r != nil {
-					out = append(out, refItem{r, e.Range()})
+					out = append(out, refItem{r, e.Range(), e})
 					continue
 				}
 				if typ, _, ok := strings.Cut(v.AsString(), "."); ok && isResourceType(typ) {
@@ -127,7 +127,7 @@ func (l *loader) refsOrOrigins(expr hcl.Expression, what string, kinds ...string
 			}
 		}
 		if r := l.ref(e, "element of the "+what, kinds...); r != nil {
-			out = append(out, refItem{r, e.Range()})
+			out = append(out, refItem{r, e.Range(), e})
 		}
 	}
 	return out

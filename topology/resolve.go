@@ -14,9 +14,9 @@ import (
 // sorted. Read-only.
 var resourceTypes = []string{
 	"expect", "firewall_endpoint", "firewall_policy", "instance", "internet_gateway",
-	"nat_gateway", "network_acl", "network_firewall", "route_table", "rule_group",
+	"nat_gateway", "network_acl", "network_firewall", "network_interface", "prefix_list", "route_table", "rule_group",
 	"security_group", "stateless_rule_group", "subnet", "transit_gateway",
-	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_peering",
+	"transit_gateway_attachment", "transit_gateway_route_table", "vpc", "vpc_endpoint", "vpc_peering",
 }
 
 // vpcMembers are the implicit resources addressable as vpc.NAME.MEMBER,
@@ -128,7 +128,7 @@ func dotName(name string) string {
 
 // kindList renders kinds as "a vpc" or "an instance, a subnet or a nat_gateway".
 func kindList(kinds []string) string {
-	if len(kinds) > 6 {
+	if len(kinds) > 8 {
 		return "a resource"
 	}
 	s := ""
@@ -219,8 +219,9 @@ func (l *loader) didYouMean(name string, kinds []string) string {
 
 // refItem is one resolved element of a reference list.
 type refItem struct {
-	res Resource
-	rng hcl.Range
+	res  Resource
+	rng  hcl.Range
+	expr hcl.Expression
 }
 
 // refs resolves a list of references, such as [security_group.web].
@@ -238,7 +239,7 @@ func (l *loader) refs(expr hcl.Expression, what string, kinds ...string) []refIt
 	var out []refItem
 	for _, e := range tup.Exprs {
 		if r := l.ref(e, "element of the "+what, kinds...); r != nil {
-			out = append(out, refItem{r, e.Range()})
+			out = append(out, refItem{r, e.Range(), e})
 		}
 	}
 	return out

@@ -39,6 +39,10 @@ type TGWRoute struct {
 	// Note is the route's note attribute (what a blackhole route stands
 	// for), shown when a path ends there.
 	Note string
+	// PrefixList is set for a static route whose destination is a prefix
+	// list (one TGWRoute per entry). At equal prefix a static route to a
+	// CIDR beats it, and it beats a propagated route.
+	PrefixList *PrefixList
 	// Range is the route block's range; for a propagated route, the
 	// propagating attachment's propagate_to attribute.
 	Range hcl.Range

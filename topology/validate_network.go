@@ -117,6 +117,16 @@ func (l *loader) validateAddresses(d *decls) {
 		private = append(private, ipUse{i, i.Subnet, i.PrivateIP, rng, attr})
 		public = append(public, ipUse{i, i.Subnet, i.PublicIP, b.PublicIP.Range(), "public_ip"})
 	}
+	for _, p := range d.endpointsV {
+		rng := p.b.PrivateIPs.Range()
+		attr := "private_ips"
+		if !present(p.b.PrivateIPs) {
+			rng, attr = p.m.Range, ""
+		}
+		for _, i := range p.m.ENIs {
+			private = append(private, ipUse{i, i.Subnet, i.PrivateIP, rng, attr})
+		}
+	}
 	byPos := func(a, b ipUse) int {
 		if c := strings.Compare(a.rng.Filename, b.rng.Filename); c != 0 {
 			return c

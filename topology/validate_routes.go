@@ -8,24 +8,51 @@ import (
 func (l *loader) validateRouteTables(d *decls) {
 	for _, p := range d.routeTables {
 		rt := p.m
-		seen := map[netip.Prefix]*routeBlock{}
+		seen := map[routeKey]*Route{}
 		for _, r := range rt.Routes {
 			rb := l.routeSrc[r]
 			if rb == nil {
 				continue
 			}
-			if first, dup := seen[r.Destination]; dup {
-				l.errorf(rb.Destination.Range(), "Duplicate route",
-					"%s already has a route to %s at %s; a route table holds one route per destination.",
-					rt.Addr(), r.Destination, where(first.Destination.Range()))
+			key := routeKey{r.Destination, r.PrefixList != nil}
+			if first, dup := seen[key]; dup {
+				l.duplicateRoute(rt, r, rb, first)
 				continue
 			}
-			seen[r.Destination] = rb
+			seen[key] = r
 			if rt.VPC != nil {
 				l.checkRoute(rt, r, rb)
 			}
 		}
 	}
+}
+
+// routeKey identifies a route for duplicate checks: a route to a CIDR and
+// a prefix-list route holding the same CIDR may coexist (the CIDR route
+// takes priority).
+type routeKey struct {
+	dst        netip.Prefix
+	prefixList bool
+}
+
+// duplicateRoute reports a second route to r's destination. Two
+// prefix-list routes sharing an entry are refused too: AWS documents no
+// priority between them, so the answer would be a guess.
+func (l *loader) duplicateRoute(rt *RouteTable, r *Route, rb *routeBlock, firstRoute *Route) {
+	first := l.routeSrc[firstRoute]
+	if r.PrefixList != nil && r.PrefixList != firstRoute.PrefixList {
+		l.errorf(rb.Destination.Range(), "Overlapping prefix list routes",
+			"%s already routes %s through a prefix list at %s, and %s holds it too; vpcreach cannot tell which of the two routes AWS uses, so remove the entry from one list.",
+			rt.Addr(), r.Destination, where(first.Destination.Range()), r.PrefixList.Addr())
+		return
+	}
+	dst := r.Destination.String()
+	if r.PrefixList != nil {
+		dst = r.PrefixList.Addr()
+	}
+	l.errorf(rb.Destination.Range(), "Duplicate route",
+		"%s already has a route to %s at %s; a route table holds one route per destination.",
+		rt.Addr(), dst, where(first.Destination.Range()))
 }
 
 // checkRoute reports a route that AWS would refuse in rt.
@@ -34,9 +61,13 @@ func (l *loader) checkRoute(rt *RouteTable, r *Route, rb *routeBlock) {
 	if !l.checkTargetVPC(rt, r, rb) {
 		return
 	}
+	if !l.checkEndpointRoute(rt, r, rb) {
+		return
+	}
 	isVPC := slices.Contains(v.CIDRs, r.Destination)
 	isSubnet := slices.ContainsFunc(v.Subnets, func(s *Subnet) bool { return s.CIDR == r.Destination })
-	middlebox := r.Target.Kind == TargetNATGateway || r.Target.Kind == TargetInstance || r.Target.Kind == TargetFirewallEndpoint
+	middlebox := r.Target.Kind == TargetNATGateway || r.Target.Kind == TargetInstance || r.Target.Kind == TargetFirewallEndpoint ||
+		isGWLBTarget(r.Target)
 	if rt.EdgeGateway != nil {
 		l.checkEdgeRoute(rt, r, rb, isVPC || isSubnet)
 		return
@@ -59,6 +90,39 @@ func (l *loader) checkRoute(rt *RouteTable, r *Route, rb *routeBlock) {
 			"A route of %s to the subnet CIDR %s targets %s; a route more specific than local must target a nat_gateway, instance or firewall_endpoint.",
 			rt.Addr(), r.Destination, r.Target)
 	}
+}
+
+// isGWLBTarget reports whether t is a Gateway Load Balancer endpoint, which
+// AWS accepts wherever a middlebox may be targeted.
+func isGWLBTarget(t Target) bool {
+	return t.Kind == TargetVPCEndpoint && t.VPCEndpoint.Type == EndpointGWLB
+}
+
+// checkEndpointRoute reports a route to a VPC endpoint that AWS refuses:
+// an Interface endpoint is never a route target, and a Gateway endpoint
+// is the target only of the routes to its service's prefix list.
+func (l *loader) checkEndpointRoute(rt *RouteTable, r *Route, rb *routeBlock) bool {
+	if r.Target.Kind != TargetVPCEndpoint {
+		return true
+	}
+	e := r.Target.VPCEndpoint
+	switch {
+	case e.Type == EndpointInterface:
+		l.errorf(rb.Target.Range(), "Interface endpoint as route target",
+			"A route of %s targets %s, an Interface endpoint; only Gateway and GatewayLoadBalancer endpoints are route targets. Address the endpoint's network interfaces directly.",
+			rt.Addr(), e.Addr())
+		return false
+	case e.Type == EndpointGateway && (r.PrefixList == nil || r.PrefixList != e.PrefixList):
+		want := "its service's prefix list"
+		if e.PrefixList != nil {
+			want = e.PrefixList.Addr()
+		}
+		l.errorf(rb.Destination.Range(), "Gateway endpoint route destination",
+			"A route of %s targets the Gateway endpoint %s, so its destination must be %s, as the routes AWS adds for the endpoint are.",
+			rt.Addr(), e.Addr(), want)
+		return false
+	}
+	return true
 }
 
 // moreSpecificThanLocal reports whether dst lies strictly inside one of
@@ -85,6 +149,8 @@ func (l *loader) checkTargetVPC(rt *RouteTable, r *Route, rb *routeBlock) bool {
 		owner = subnetVPC(t.Instance.Subnet)
 	case TargetFirewallEndpoint:
 		owner = subnetVPC(t.FirewallEndpoint.Subnet)
+	case TargetVPCEndpoint:
+		owner = t.VPCEndpoint.VPC
 	case TargetTransitGateway:
 		if !slices.ContainsFunc(v.TGWAttachments, func(a *TGWAttachment) bool { return a.TransitGateway == t.TransitGateway }) {
 			l.errorf(rb.Target.Range(), "Transit gateway not attached",
@@ -118,8 +184,9 @@ func subnetVPC(s *Subnet) *VPC {
 
 // checkEdgeRoute reports routes a gateway route table refuses.
 func (l *loader) checkEdgeRoute(rt *RouteTable, r *Route, rb *routeBlock, ownCIDR bool) {
-	switch r.Target.Kind {
-	case TargetLocal, TargetFirewallEndpoint, TargetInstance:
+	switch {
+	case r.Target.Kind == TargetLocal, r.Target.Kind == TargetFirewallEndpoint, r.Target.Kind == TargetInstance,
+		isGWLBTarget(r.Target):
 	default:
 		l.errorf(rb.Target.Range(), "Invalid gateway route target",
 			"%s is edge-associated with %s, so its routes can target only \"local\", a firewall_endpoint or an instance, not %s.",

@@ -1,7 +1,5 @@
 package topology
 
-import "net/netip"
-
 func (l *loader) validateTransit(d *decls) {
 	type vpcTGW struct {
 		v *VPC
@@ -59,19 +57,23 @@ func (l *loader) validateTransit(d *decls) {
 }
 
 func (l *loader) checkTGWRoutes(rt *TGWRouteTable) {
-	seen := map[netip.Prefix]*tgwRouteBlock{}
+	seen := map[routeKey]*tgwRouteBlock{}
 	for _, r := range rt.Routes {
 		rb := l.tgwRouteSrc[r]
 		if rb == nil {
 			continue
 		}
-		if first, dup := seen[r.Destination]; dup {
-			l.errorf(rb.Destination.Range(), "Duplicate route",
-				"%s already has a route to %s at %s; a route table holds one static route per destination.",
-				rt.Addr(), r.Destination, where(first.Destination.Range()))
+		key := routeKey{r.Destination, r.PrefixList != nil}
+		if first, dup := seen[key]; dup {
+			why := "a route table holds one static route per destination"
+			if r.PrefixList != nil {
+				why = "prefix-list routes of one table must not share an entry (AWS states no order between them)"
+			}
+			l.errorf(rb.Destination.Range(), "Duplicate route", "%s already has a route to %s at %s; %s.",
+				rt.Addr(), r.Destination, where(first.Destination.Range()), why)
 			continue
 		}
-		seen[r.Destination] = rb
+		seen[key] = rb
 		a := r.Attachment
 		if a != nil && a.TransitGateway != nil && rt.TransitGateway != nil && a.TransitGateway != rt.TransitGateway {
 			l.errorf(rb.Attachment.Range(), "Attachment of another transit gateway",
@@ -90,7 +92,7 @@ func (l *loader) validateFirewalls(d *decls) {
 	for _, p := range d.endpoints {
 		e, b := p.m, p.b
 		f := e.Firewall
-		if f == nil || f.VPC == nil || e.Subnet == nil || e.Subnet.VPC == nil {
+		if f == nil || f.VPC == nil || e.Subnet == nil || e.Subnet.VPC == nil || e.Association {
 			continue
 		}
 		if e.Subnet.VPC != f.VPC {
@@ -101,11 +103,28 @@ func (l *loader) validateFirewalls(d *decls) {
 		}
 		k := fwAZ{f, e.Subnet.AZ}
 		if first, dup := perAZ[k]; dup {
-			l.errorf(b.Subnet.Range(), "Two firewall endpoints in one AZ",
-				"%s (at %s) and %s of %s are both in %s; a firewall has one endpoint per availability zone.",
+			l.errorf(b.Subnet.Range(), "Two primary firewall endpoints in one AZ",
+				"%s (at %s) and %s of %s are both in %s; a firewall has one primary endpoint per availability zone. Declare further endpoints in the zone with vpc_endpoint_association = true.",
 				first.Addr(), where(first.Range), e.Addr(), f.Addr(), e.Subnet.AZ)
 			continue
 		}
 		perAZ[k] = e
+	}
+	for _, p := range d.endpoints {
+		e, b := p.m, p.b
+		f := e.Firewall
+		if !e.Association || f == nil || e.Subnet == nil {
+			continue
+		}
+		if perAZ[fwAZ{f, e.Subnet.AZ}] == nil {
+			l.errorf(b.Subnet.Range(), "VPC endpoint association without a primary endpoint",
+				"%s is a VPC endpoint association in %s, but %s has no primary endpoint in that zone; AWS creates associations only in zones where the firewall has one.",
+				e.Addr(), e.Subnet.AZ, f.Addr())
+		}
+		if v := e.Subnet.VPC; v != nil && f.VPC != nil && v != f.VPC && f.Policy != nil && f.Policy.HomeNet == nil {
+			l.errorf(b.Subnet.Range(), "HOME_NET of an endpoint in another VPC",
+				"%s is in %s, not in the VPC of %s, and %s sets no home_net: $HOME_NET would default to the CIDR blocks of %s, and vpcreach does not know whether AWS uses those for this endpoint. Set home_net in the policy.",
+				e.Addr(), v.Addr(), f.Addr(), f.Policy.Addr(), f.VPC.Addr())
+		}
 	}
 }

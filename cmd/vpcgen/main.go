@@ -46,6 +46,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", def.Seed, "seed of the pseudo-random choices")
 	appliance := fs.Bool("appliance-mode", def.ApplianceMode,
 		"appliance mode on the inspection VPC's TGW attachment (-appliance-mode=false: cross-AZ flows become asymmetric)")
+	endpoints := fs.Bool("endpoints", false, "add VPC endpoints: an SSM Interface endpoint and an S3 Gateway endpoint per spoke")
 	et := fs.String("et-open", "", "directory of ET Open *.rules files to add as a rule group (the rules/ directory of the ET Open ruleset)")
 	fs.Usage = func() {} // -h prints the usage to stdout below; errors print a hint
 	if err := fs.Parse(args); err != nil {
@@ -63,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	files, err := gen.Generate(gen.Config{Spokes: *spokes, Rules: *rules, Seed: *seed,
-		ApplianceMode: *appliance, ETOpen: *et})
+		ApplianceMode: *appliance, ETOpen: *et, Endpoints: *endpoints})
 	if err != nil {
 		fmt.Fprintln(stderr, "vpcgen:", err)
 		return 1

@@ -98,6 +98,11 @@ type Config struct {
 	// the Suricata variables it uses. Rules AWS Network Firewall refuses (threshold,
 	// ftp-data) are commented out.
 	ETOpen string
+	// Endpoints adds VPC endpoints: in every spoke an SSM Interface
+	// endpoint (a network interface per app subnet) and an S3 Gateway
+	// endpoint on the app route table, and the S3 prefix list
+	// (endpoints.hcl).
+	Endpoints bool
 }
 
 // DefaultConfig returns the configuration of `vpcgen` without flags.
@@ -120,6 +125,9 @@ func Generate(cfg Config) (Files, error) {
 	}
 	g := &generator{cfg: cfg, rng: rand.New(rand.NewPCG(cfg.Seed, 0x76706367656e)), files: Files{}}
 	g.spokes()
+	if cfg.Endpoints {
+		g.s3PrefixList()
+	}
 	g.inspection()
 	g.egress()
 	g.transit()

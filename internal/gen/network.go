@@ -94,6 +94,9 @@ func (g *generator) spoke(b *bytes.Buffer, i int) {
 	fmt.Fprintf(b, "transit_gateway_attachment %q {\n  transit_gateway = transit_gateway.tgw\n  vpc             = vpc.%s\n"+
 		"  subnets         = [%s]\n  route_table     = transit_gateway_route_table.spoke\n"+
 		"  propagate_to    = [transit_gateway_route_table.firewall]\n}\n", name, name, subnetList(name+"_tgw_"))
+	if g.cfg.Endpoints {
+		g.spokeEndpoints(b, i)
+	}
 }
 
 // spokeACL writes a network ACL that admits the organisation and replies

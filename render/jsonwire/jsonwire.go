@@ -88,6 +88,7 @@ type Route struct {
 	RouteTable  string `json:"route_table"`
 	Destination string `json:"destination"`
 	Target      string `json:"target"`
+	PrefixList  string `json:"prefix_list,omitempty"`
 	Origin      string `json:"origin,omitempty"`
 	Location    string `json:"location,omitempty"`
 }
@@ -98,6 +99,7 @@ type TGWRoute struct {
 	Destination string `json:"destination"`
 	Attachment  string `json:"attachment,omitempty"`
 	Blackhole   bool   `json:"blackhole,omitempty"`
+	PrefixList  string `json:"prefix_list,omitempty"`
 	Origin      string `json:"origin"`
 	Location    string `json:"location,omitempty"`
 }
@@ -122,6 +124,7 @@ type SGRule struct {
 	Protocol                string `json:"protocol"`
 	PortRange               string `json:"port_range"`
 	CIDR                    string `json:"cidr,omitempty"`
+	PrefixList              string `json:"prefix_list,omitempty"`
 	ReferencedSecurityGroup string `json:"referenced_security_group,omitempty"`
 	Location                string `json:"location,omitempty"`
 }
