@@ -7,6 +7,7 @@ import (
 func (c *cli) checkCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
+	var warn warnFlags
 	var text textFlags
 	cmd := &cobra.Command{
 		Use:   "check [-t DIR] [--format table|compact|json|sarif|junit]",
@@ -30,9 +31,9 @@ func (c *cli) checkCmd() *cobra.Command {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
-				return c.report(cc.Context(), dir, format, true)
+				return c.report(cc.Context(), dir, format, true, &warn)
 			}
-			_, net, err := c.load(dir)
+			_, net, err := c.loadWarn(dir, &warn)
 			if err != nil {
 				return err
 			}
@@ -48,6 +49,7 @@ func (c *cli) checkCmd() *cobra.Command {
 	}
 	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
 	c.addMaxFileSize(cmd)
+	warn.add(cmd)
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table (or text), compact, json, sarif or junit")
 	text.add(cmd)
 	return cmd

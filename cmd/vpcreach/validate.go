@@ -11,6 +11,7 @@ import (
 func (c *cli) validateCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
+	var warn warnFlags
 	cmd := &cobra.Command{
 		Use:   "validate [-t DIR] [--format text|compact|json|sarif|junit]",
 		Short: "Load a topology, check references and rules, and print diagnostics",
@@ -26,9 +27,9 @@ func (c *cli) validateCmd() *cobra.Command {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
-				return c.report(cc.Context(), dir, format, false)
+				return c.report(cc.Context(), dir, format, false, &warn)
 			}
-			topo, net, err := c.load(dir)
+			topo, net, err := c.loadWarn(dir, &warn)
 			if err != nil {
 				return err
 			}
@@ -39,6 +40,7 @@ func (c *cli) validateCmd() *cobra.Command {
 	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact, json, sarif or junit")
 	c.addMaxFileSize(cmd)
+	warn.add(cmd)
 	return cmd
 }
 
