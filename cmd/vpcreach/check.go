@@ -18,7 +18,8 @@ func (c *cli) checkCmd() *cobra.Command {
 			"one FILE:LINE:COL: severity: message line per problem, --format junit a JUnit XML report\n" +
 			"(one testcase per expect block) and --format json a document; all four include the\n" +
 			"topology's errors and warnings, so a topology with errors still gives a complete report.\n" +
-			"--format text is the table.",
+			"--format text is the table. Like validate, it warns about known firewall pitfalls;\n" +
+			"--no-warn CODE leaves one out.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
 			if err := checkChoice("--format", format, "table", "text", "compact", "json", "sarif", "junit"); err != nil {
