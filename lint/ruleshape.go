@@ -83,21 +83,48 @@ func subsetIP(a, b *netipx.IPSet) bool {
 	if b == nil {
 		return false
 	}
-	var sb netipx.IPSetBuilder
-	sb.AddSet(a)
-	sb.RemoveSet(b)
-	s, err := sb.IPSet()
-	return err == nil && len(s.Prefixes()) == 0
+	for _, p := range a.Prefixes() {
+		if !b.ContainsPrefix(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // overlapIP reports whether a and b share an address.
 func overlapIP(a, b *netipx.IPSet) bool { return a != nil && b != nil && a.Overlaps(b) }
 
-// subsetPorts reports whether a is a subset of b.
-func subsetPorts(a, b ports.Set) bool { return a.Intersect(b).Equal(a) }
+// subsetPorts reports whether a is a subset of b. Both sets' ranges are
+// sorted and disjoint, so one merge pass decides, without allocating.
+func subsetPorts(a, b ports.Set) bool {
+	br := b.Ranges()
+	j := 0
+	for _, r := range a.Ranges() {
+		for j < len(br) && br[j].Hi < r.Lo {
+			j++
+		}
+		if j == len(br) || br[j].Lo > r.Lo || br[j].Hi < r.Hi {
+			return false
+		}
+	}
+	return true
+}
 
-// overlapPorts reports whether a and b share a port.
-func overlapPorts(a, b ports.Set) bool { return !a.Intersect(b).IsEmpty() }
+// overlapPorts reports whether a and b share a port (one merge pass).
+func overlapPorts(a, b ports.Set) bool {
+	ar, br := a.Ranges(), b.Ranges()
+	for i, j := 0, 0; i < len(ar) && j < len(br); {
+		switch {
+		case ar[i].Hi < br[j].Lo:
+			i++
+		case br[j].Hi < ar[i].Lo:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
 
 // headersOverlap reports whether some packet can match both a's and b's
 // address and port header (either direction of a bidirectional rule).
@@ -119,8 +146,8 @@ func headerWithin(inner, outer *rules.Rule) bool {
 	if inner.Bidirectional && !outer.Bidirectional {
 		return false
 	}
-	return subsetIP(inner.Src, outer.Src) && subsetIP(inner.Dst, outer.Dst) &&
-		subsetPorts(inner.SrcPorts, outer.SrcPorts) && subsetPorts(inner.DstPorts, outer.DstPorts)
+	return subsetPorts(inner.SrcPorts, outer.SrcPorts) && subsetPorts(inner.DstPorts, outer.DstPorts) &&
+		subsetIP(inner.Src, outer.Src) && subsetIP(inner.Dst, outer.Dst)
 }
 
 // ruleName is how a warning names a rule: "sid N (FILE:LINE)".
