@@ -50,6 +50,10 @@ type Finding struct {
 	Code Code
 }
 
+// DiagnosticCode returns the code; SARIF output uses it as the rule id
+// ("lint/CODE").
+func (f Finding) DiagnosticCode() string { return string(f.Code) }
+
 // CodeOf returns the code of a lint diagnostic, and false for any other
 // diagnostic.
 func CodeOf(d *hcl.Diagnostic) (Code, bool) {
