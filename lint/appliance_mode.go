@@ -10,7 +10,8 @@ import (
 )
 
 // checkApplianceMode finds transit gateway attachments without
-// appliance_mode whose subnets route to a firewall endpoint: the firewall
+// appliance_mode, with subnets in more than one AZ, whose subnets route to a
+// firewall endpoint: the firewall
 // inspects traffic arriving from the transit gateway, and without
 // appliance mode the transit gateway may send the two directions of a flow
 // to endpoints in different Availability Zones, where the stateful engine
@@ -19,8 +20,8 @@ func checkApplianceMode(net *analyzer.Network) hcl.Diagnostics {
 	var out hcl.Diagnostics
 	for _, tgw := range net.Topology().TransitGateways {
 		for _, a := range tgw.Attachments {
-			if a.ApplianceMode {
-				continue
+			if a.ApplianceMode || len(a.Subnets) < 2 {
+				continue // with one subnet both directions cross the same AZ
 			}
 			if fe := inspectingEndpoint(a); fe != nil {
 				out = append(out, applianceModeWarning(a, fe))

@@ -105,6 +105,10 @@ func TestChecks(t *testing.T) {
 		{"appliance mode off", central, []edit{{"transit.hcl", "appliance_mode  = true", "appliance_mode  = false"}},
 			lint.ApplianceModeOff, true, 49, "transit.hcl"},
 		{"appliance mode on", central, nil, lint.ApplianceModeOff, false, 0, ""},
+		{"appliance mode off in one AZ", central, []edit{
+			{"transit.hcl", "appliance_mode  = true", "appliance_mode  = false"},
+			{"transit.hcl", "subnets         = [subnet.inspection_tgw_1a, subnet.inspection_tgw_1b]", "subnets         = [subnet.inspection_tgw_1a]"}},
+			lint.ApplianceModeOff, false, 0, ""},
 
 		{"home_net unset", central, []edit{{"policy.hcl", `home_net                 = ["10.0.0.0/8"]`, ""}},
 			lint.HomeNetUncovered, true, 4, "policy.hcl"},
