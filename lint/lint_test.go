@@ -79,6 +79,12 @@ func TestChecks(t *testing.T) {
 		{"firewall.hcl", `    pass tcp $HOME_NET any <> $EXTERNAL_NET 80 (msg:"Allowing TCP in port 80"; flow:not_established; sid:892123; rev:1;)` + "\n", ""},
 		{"firewall.hcl", `    pass tcp $HOME_NET any <> $EXTERNAL_NET 443 (msg:"Allowing TCP in port 443"; flow:not_established; sid:892127; rev:1;)` + "\n", ""},
 	}
+	defaultOrder := []edit{
+		{"firewall.hcl", "stateful_rule_order      = \"STRICT_ORDER\"\n", ""},
+		{"firewall.hcl", "stateful_default_actions = [\"aws:drop_strict\", \"aws:alert_strict\"]\n", ""},
+		{"firewall.hcl", "rule_order = \"STRICT_ORDER\"\n", ""},
+		{"firewall.hcl", "rule_order = \"STRICT_ORDER\"\n", ""},
+	}
 	tests := []struct {
 		name    string
 		example string
@@ -95,6 +101,10 @@ func TestChecks(t *testing.T) {
 		{"established drop is not header-only", strict, []edit{prepend(domainsRules, `drop tcp $HOME_NET any -> $EXTERNAL_NET any (flow:established; sid:7;)`)},
 			lint.HeaderDropBeforeAppPass, false, 0, ""},
 		{"sample has no header drop", strict, nil, lint.HeaderDropBeforeAppPass, false, 0, ""},
+		{"header drop in default action order", strict, append(defaultOrder, prepend(domainsRules, `drop tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"drop"; sid:7; rev:1;)`)),
+			lint.HeaderDropBeforeAppPass, false, 0, ""},
+		{"no shadowing in default action order", strict, append(defaultOrder, prepend(domainsRules, `drop tcp $HOME_NET any -> $EXTERNAL_NET any (msg:"drop"; sid:7; rev:1;)`)),
+			lint.ShadowedRule, false, 0, ""},
 
 		{"wildcard content", strict, []edit{{"firewall.hcl", `content:".amazon.com"; endswith; msg:"Allowing .amazon.com HTTPS requests"; sid:892125`, `content:"*.amazon.com"; endswith; msg:"Allowing .amazon.com HTTPS requests"; sid:892125`}},
 			lint.ContentWildcard, true, 72, "firewall.hcl"},
