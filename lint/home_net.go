@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"net/netip"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"go4.org/netipx"
@@ -113,7 +112,7 @@ func homeNetUser(pol *topology.FirewallPolicy, p *rules.Policy) *rules.Rule {
 		}
 		names := map[string]bool{}
 		for _, s := range g.Group.IPSets {
-			names[strings.ToUpper(s.Name)] = true
+			names[s.Name] = true
 		}
 		defines[g.Group.Addr()] = names
 	}
@@ -129,7 +128,7 @@ func homeNetUser(pol *topology.FirewallPolicy, p *rules.Policy) *rules.Rule {
 
 // usesVar reports whether the address expression names $name.
 func usesVar(e syntax.AddrExpr, name string) bool {
-	if e.Kind == syntax.AddrVar && strings.EqualFold(e.Name, name) {
+	if e.Kind == syntax.AddrVar && e.Name == name {
 		return true
 	}
 	for _, x := range e.Elems {
