@@ -21,26 +21,40 @@ import (
 func checkShadowed(net *analyzer.Network) hcl.Diagnostics {
 	var out hcl.Diagnostics
 	strictPolicies(net, func(fw *topology.Firewall, p *rules.Policy) {
-		var deciders []*rules.Rule
-		budget := maxPairs
-		for _, r := range p.Rules() {
-			if !r.Action.Terminal() {
-				continue
-			}
-			for _, e := range deciders {
-				if budget--; budget < 0 {
-					return
-				}
-				if shadows(e, r) {
-					out = append(out, shadowedWarning(fw, r, e))
-					break
-				}
-			}
-			if headerOnly(r) {
-				deciders = append(deciders, r)
-			}
+		for _, sp := range shadowedPairs(p) {
+			out = append(out, shadowedWarning(fw, sp.rule, sp.by))
 		}
 	})
+	return out
+}
+
+// shadowing is a rule and the earlier rule that always decides before it.
+type shadowing struct{ rule, by *rules.Rule }
+
+// shadowedPairs returns every rule of p (in order) that an earlier
+// header-only terminal rule shadows, with the first such rule. It stops
+// after maxPairs comparisons.
+func shadowedPairs(p *rules.Policy) []shadowing {
+	var out []shadowing
+	var deciders []*rules.Rule
+	budget := maxPairs
+	for _, r := range p.Rules() {
+		if !r.Action.Terminal() {
+			continue
+		}
+		for _, e := range deciders {
+			if budget--; budget < 0 {
+				return out
+			}
+			if shadows(e, r) {
+				out = append(out, shadowing{r, e})
+				break
+			}
+		}
+		if headerOnly(r) {
+			deciders = append(deciders, r)
+		}
+	}
 	return out
 }
 
