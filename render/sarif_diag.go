@@ -62,10 +62,18 @@ func sortedDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
 	return diag.Dedupe(diag.Sort(append(hcl.Diagnostics(nil), diags...)))
 }
 
-// diagnosticRuleID is "topology/" and the summary in lower case with runs
-// of other characters as one "-": "Undeclared resource" is
+// codedExtra is a diagnostic Extra that names a stable code, such as the
+// pitfall warnings of package lint.
+type codedExtra interface{ DiagnosticCode() string }
+
+// diagnosticRuleID is "lint/CODE" for a diagnostic whose Extra names a
+// code (codedExtra), else "topology/" and the summary in lower case with
+// runs of other characters as one "-": "Undeclared resource" is
 // "topology/undeclared-resource".
 func diagnosticRuleID(d *hcl.Diagnostic) string {
+	if c, ok := d.Extra.(codedExtra); ok && c.DiagnosticCode() != "" {
+		return "lint/" + c.DiagnosticCode()
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(d.Summary) {

@@ -245,3 +245,20 @@ func TestDiagnosticRuleID(t *testing.T) {
 		}
 	}
 }
+
+// testCode is a diagnostic Extra naming a code, as lint.Finding does.
+type testCode string
+
+func (c testCode) DiagnosticCode() string { return string(c) }
+
+func TestDiagnosticRuleIDOfCode(t *testing.T) {
+	t.Parallel()
+	d := &hcl.Diagnostic{Summary: "rule sid 2 can never decide (shadowed_rule)", Extra: testCode("shadowed_rule")}
+	if got, want := diagnosticRuleID(d), "lint/shadowed_rule"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	d.Extra = testCode("")
+	if got, want := diagnosticRuleID(d), "topology/rule-sid-2-can-never-decide-shadowed-rule"; got != want {
+		t.Errorf("empty code: got %q, want %q", got, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 func (c *cli) checkCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
+	var warn warnFlags
 	var text textFlags
 	cmd := &cobra.Command{
 		Use:   "check [-t DIR] [--format table|compact|json|sarif|junit]",
@@ -17,7 +18,8 @@ func (c *cli) checkCmd() *cobra.Command {
 			"one FILE:LINE:COL: severity: message line per problem, --format junit a JUnit XML report\n" +
 			"(one testcase per expect block) and --format json a document; all four include the\n" +
 			"topology's errors and warnings, so a topology with errors still gives a complete report.\n" +
-			"--format text is the table.",
+			"--format text is the table. Like validate, it warns about known firewall pitfalls;\n" +
+			"--no-warn CODE leaves one out.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
 			if err := checkChoice("--format", format, "table", "text", "compact", "json", "sarif", "junit"); err != nil {
@@ -30,9 +32,9 @@ func (c *cli) checkCmd() *cobra.Command {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
-				return c.report(cc.Context(), dir, format, true)
+				return c.report(cc.Context(), dir, format, true, &warn)
 			}
-			_, net, err := c.load(dir)
+			_, net, err := c.loadWarn(dir, &warn)
 			if err != nil {
 				return err
 			}
@@ -48,6 +50,7 @@ func (c *cli) checkCmd() *cobra.Command {
 	}
 	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
 	c.addMaxFileSize(cmd)
+	warn.add(cmd)
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table (or text), compact, json, sarif or junit")
 	text.add(cmd)
 	return cmd

@@ -27,7 +27,13 @@ type loaded struct {
 // (errors and warnings, sorted) to stderr. It returns an exit-1 error when
 // there are errors.
 func (c *cli) load(paths topoPaths) (*topology.Topology, *analyzer.Network, error) {
-	l, err := c.loadTopology(paths)
+	return c.loadWarn(paths, nil)
+}
+
+// loadWarn is load, adding the pitfall warnings of package lint (but those
+// w's --no-warn names) when w is not nil.
+func (c *cli) loadWarn(paths topoPaths, w *warnFlags) (*topology.Topology, *analyzer.Network, error) {
+	l, err := c.loadLinted(paths, w)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,6 +73,24 @@ func (c *cli) loadTopology(paths topoPaths) (loaded, error) {
 		l.diags = append(l.diags, analyzer.CheckRules(l.topo)...)
 	}
 	return l, nil
+}
+
+// loadLinted is loadTopology, adding the pitfall warnings (but those w's
+// --no-warn names) when w is not nil. An unknown --no-warn code is an
+// exit-1 error, reported before anything is loaded.
+func (c *cli) loadLinted(paths topoPaths, w *warnFlags) (loaded, error) {
+	if w == nil {
+		return c.loadTopology(paths)
+	}
+	skip, err := w.skip()
+	if err != nil {
+		return loaded{}, withCode(exitError, err)
+	}
+	l, err := c.loadTopology(paths)
+	if err == nil {
+		addWarnings(&l, skip)
+	}
+	return l, err
 }
 
 // printDiagnostics writes l's diagnostics to stderr as text, each with the

@@ -26,9 +26,9 @@ func isReportFormat(format string) bool {
 // is set, the results of the expect blocks) go to stdout. SARIF, JSON and
 // JUnit also keep the text diagnostics on stderr, for the log of a CI run;
 // compact writes them once, on stdout. It exits 1 when the topology has
-// errors, 2 when an expectation fails.
-func (c *cli) report(ctx context.Context, dir topoPaths, format string, check bool) error {
-	l, err := c.loadTopology(dir)
+// errors, 2 when an expectation fails. w adds the pitfall warnings.
+func (c *cli) report(ctx context.Context, dir topoPaths, format string, check bool, w *warnFlags) error {
+	l, err := c.loadLinted(dir, w)
 	if err != nil {
 		return err
 	}

@@ -11,24 +11,26 @@ import (
 func (c *cli) validateCmd() *cobra.Command {
 	var dir topoPaths
 	var format string
+	var warn warnFlags
 	cmd := &cobra.Command{
-		Use:   "validate [-t DIR] [--format text|compact|json|sarif|junit]",
+		Use:   "validate [-t DIR] [--format text|compact|json|sarif|junit] [--no-warn CODE]...",
 		Short: "Load a topology, check references and rules, and print diagnostics",
 		Long: "validate loads every *.hcl file of DIR (and the rules files they name), checks references,\n" +
 			"addresses and firewall rules, and prints every problem with its file:line. It exits 0 with a\n" +
 			"one-line summary when the topology is valid, 1 otherwise. --format compact prints one\n" +
 			"FILE:LINE:COL: severity: message line per problem (nothing when there is none), --format\n" +
 			"json a document with every diagnostic, --format sarif a SARIF 2.1.0 log and --format junit\n" +
-			"a JUnit XML report (one testcase per error), all on stdout.",
+			"a JUnit XML report (one testcase per error), all on stdout. It also warns about known\n" +
+			"firewall pitfalls (each with its code, a fix and its AWS source); --no-warn CODE leaves one out.",
 		Args: cobra.NoArgs,
 		RunE: func(cc *cobra.Command, _ []string) error {
 			if err := checkChoice("--format", format, "text", "compact", "json", "sarif", "junit"); err != nil {
 				return withCode(exitError, err)
 			}
 			if isReportFormat(format) {
-				return c.report(cc.Context(), dir, format, false)
+				return c.report(cc.Context(), dir, format, false, &warn)
 			}
-			topo, net, err := c.load(dir)
+			topo, net, err := c.loadWarn(dir, &warn)
 			if err != nil {
 				return err
 			}
@@ -39,6 +41,7 @@ func (c *cli) validateCmd() *cobra.Command {
 	cmd.Flags().VarP(&dir, "topology", "t", topologyUsage)
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text, compact, json, sarif or junit")
 	c.addMaxFileSize(cmd)
+	warn.add(cmd)
 	return cmd
 }
 
