@@ -17,7 +17,7 @@ bench/etopen-topology.sh "$src" "$work/topo"
 # Warm the file cache and check both commands work.
 "$work/gonidsparse" "$work"/topo/rules/*.rules
 "$work/vpcreach" validate -t "$work/topo" >/dev/null 2>"$work/diags.txt" || true
-echo "vpcreach: $(grep -c '^Error: ' "$work/diags.txt") errors (rules AWS refuses)"
+echo "vpcreach: $(grep -cE '(^|: )Error: ' "$work/diags.txt") errors (rules AWS refuses)"
 
 now() { date +%s%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1e6 }'; }
