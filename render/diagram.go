@@ -1,0 +1,144 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vpcreach/vpcreach/analyzer"
+)
+
+// diagram.go is the model the pictures of a path share (mermaid.go,
+// dot.go, html.go): the forward and return paths as hops in order, each
+// hop with its place (VPC, availability zone), what decided there, the
+// header it sends on, and whether it stops the packet, decides the answer
+// or is never reached. Every string in it comes from the topology, so
+// each format escapes it; labelMax bounds each.
+
+// labelMax bounds the runes of any one label in a picture.
+const labelMax = 160
+
+// diagramPath is one direction of a path.
+type diagramPath struct {
+	id, title string
+	hops      []diagramHop
+}
+
+// diagramHop is one hop of a path.
+type diagramHop struct {
+	id        string
+	component string // "subnet.app_a (egress)"
+	kind      string // the component type
+	vpc, az   string
+	detail    string // the route, rule or translation that applied
+	rule      string // the text of the firewall rule that applied here
+	firewall  bool   // a firewall decided here
+	header    string // the header this hop sends on, when it is the first or rewrites it
+	blocked   bool   // the packet stops here
+	decider   bool   // this hop decided the answer
+	unreached bool   // a hop after the packet stopped (or a reply never sent)
+}
+
+// diagramPaths builds the paths of a's answer (the paths the JSON output
+// carries as forward_path and return_path).
+func diagramPaths(a *analyzer.Analysis) []diagramPath {
+	fwd := firstBlocked(a.ForwardPath)
+	paths := []diagramPath{
+		buildPath("fwd", "Forward path", a.ForwardPath, false),
+		buildPath("ret", "Return path", a.ReturnPath, fwd >= 0),
+	}
+	markDecider(paths)
+	return paths
+}
+
+func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPath {
+	p := diagramPath{id: id, title: title}
+	stop := firstBlocked(hops)
+	for i, h := range hops {
+		d := diagramHop{
+			id:        id + "_" + strconv.Itoa(i+1),
+			component: clip(hopComponent(h)),
+			kind:      clip(h.Type),
+			vpc:       clip(h.VPC),
+			az:        clip(h.AvailabilityZone),
+			detail:    clip(decidedBy(h)),
+			header:    clip(hopHeader(h, i == 0)),
+			blocked:   h.Blocked,
+			unreached: unreached || (stop >= 0 && i > stop),
+		}
+		if h.FirewallRule != nil {
+			d.firewall, d.rule = true, clip(h.FirewallRule.Rule)
+		}
+		p.hops = append(p.hops, d)
+	}
+	return p
+}
+
+// markDecider marks the hop that decided: the first hop that stops the
+// request (or else the reply); when nothing stops either, the first
+// firewall hop of the request (the rule that let it through).
+func markDecider(paths []diagramPath) {
+	for _, p := range paths {
+		for i := range p.hops {
+			if p.hops[i].blocked && !p.hops[i].unreached {
+				p.hops[i].decider = true
+				return
+			}
+		}
+	}
+	for i := range paths[0].hops {
+		if paths[0].hops[i].firewall {
+			paths[0].hops[i].decider = true
+			return
+		}
+	}
+}
+
+// blockingHop is the component of the hop that stopped the packet, or "".
+func blockingHop(paths []diagramPath) (string, string) {
+	for _, p := range paths {
+		for _, h := range p.hops {
+			if h.decider && h.blocked {
+				return h.component, strings.ToLower(p.title)
+			}
+		}
+	}
+	return "", ""
+}
+
+// decidingRule is what decided at the deciding hop: its rule text when a
+// firewall rule decided, else the route or rule that applied there.
+func decidingRule(paths []diagramPath) string {
+	for _, p := range paths {
+		for _, h := range p.hops {
+			if h.decider {
+				if h.rule != "" {
+					return h.rule
+				}
+				return h.detail
+			}
+		}
+	}
+	return ""
+}
+
+// clip makes s printable on one line (control characters and invalid
+// UTF-8 become U+FFFD) and cuts it to labelMax runes.
+func clip(s string) string {
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if n == labelMax {
+			b.WriteString("…")
+			break
+		}
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") || unicode.IsControl(r) ||
+			r == '\u2028' || r == '\u2029' {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
