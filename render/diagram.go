@@ -32,7 +32,9 @@ type diagramHop struct {
 	kind      string // the component type
 	vpc, az   string
 	detail    string // the route, rule or translation that applied
+	name      string // the component, as findings name it
 	rule      string // the text of the firewall rule that applied here
+	why       string // for a deciding hop that blocks without a firewall rule: the finding
 	firewall  bool   // a firewall decided here
 	header    string // the header this hop sends on, when it is the first or rewrites it
 	blocked   bool   // the packet stops here
@@ -49,7 +51,28 @@ func diagramPaths(a *analyzer.Analysis) []diagramPath {
 		buildPath("ret", "Return path", a.ReturnPath, fwd >= 0),
 	}
 	markDecider(paths)
+	explainDecider(paths, a.Explanations)
 	return paths
+}
+
+// explainDecider gives a deciding hop that blocks without a firewall rule
+// the first finding about it ("ENI_SG_RULES_MISMATCH at instance.b:
+// security_group.b").
+func explainDecider(paths []diagramPath, fs []*analyzer.Finding) {
+	for _, p := range paths {
+		for i := range p.hops {
+			h := &p.hops[i]
+			if !h.decider || !h.blocked || h.rule != "" {
+				continue
+			}
+			for _, f := range fs {
+				if f.Component == h.name {
+					h.why = clip(findingDecider(f))
+					return
+				}
+			}
+		}
+	}
 }
 
 func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPath {
@@ -58,6 +81,7 @@ func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPa
 	for i, h := range hops {
 		d := diagramHop{
 			id:        id + "_" + strconv.Itoa(i+1),
+			name:      h.Component,
 			component: clip(hopComponent(h)),
 			kind:      clip(h.Type),
 			vpc:       clip(h.VPC),
@@ -108,13 +132,16 @@ func blockingHop(paths []diagramPath) (string, string) {
 }
 
 // decidingRule is what decided at the deciding hop: its rule text when a
-// firewall rule decided, else the route or rule that applied there.
+// firewall rule decided, else the finding that says why it blocks, else
+// the route or rule that applied there.
 func decidingRule(paths []diagramPath) string {
 	for _, p := range paths {
 		for _, h := range p.hops {
 			if h.decider {
-				if h.rule != "" {
-					return h.rule
+				for _, s := range []string{h.rule, h.why} {
+					if s != "" {
+						return s
+					}
 				}
 				return h.detail
 			}

@@ -88,6 +88,9 @@ func dotLabel(h diagramHop) string {
 	if h.decider && h.rule != "" {
 		parts = append(parts, dotText("rule: "+h.rule))
 	}
+	if h.why != "" {
+		parts = append(parts, dotText("why: "+h.why))
+	}
 	if h.unreached {
 		parts = append(parts, "not reached")
 	}

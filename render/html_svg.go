@@ -154,6 +154,9 @@ func layoutNode(h diagramHop, x, y int) svgNode {
 	if h.decider && h.rule != "" {
 		lines = append(lines, wrapMax("rule: "+h.rule, svgWrap, svgMaxLines)...)
 	}
+	if h.why != "" {
+		lines = append(lines, wrapMax("why: "+h.why, svgWrap, svgMaxLines)...)
+	}
 	if h.unreached {
 		lines = append(lines, "not reached (shown to report further blockers)")
 	}

@@ -82,6 +82,9 @@ func mermaidLabel(h diagramHop) string {
 	if h.decider && h.rule != "" {
 		parts = append(parts, "rule: "+mermaidText(h.rule))
 	}
+	if h.why != "" {
+		parts = append(parts, "why: "+mermaidText(h.why))
+	}
 	if h.unreached {
 		parts = append(parts, "<i>not reached</i>")
 	}
