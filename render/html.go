@@ -81,6 +81,12 @@ body { font-family: system-ui, sans-serif; margin: 1.5em; color: #1a1a1a; }
 code { background: #f4f4f4; padding: .1em .3em; word-break: break-all; }
 table { border-collapse: collapse; }
 td, th { border: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }
+td.cell { text-align: center; font-family: ui-monospace, monospace; }
+td.ok { background: #9fdfa8; }
+td.partial { background: #d8f3da; }
+td.bad { background: #f6b3b3; }
+td.ambiguous { background: #ffe08a; }
+td.na { background: #e6e6e6; color: #777777; }
 svg text { font-family: system-ui, sans-serif; font-size: 12px; }
 svg .title { font-weight: bold; font-size: 13px; }
 svg .pathtitle { font-weight: bold; font-size: 16px; }

@@ -105,7 +105,8 @@ const readPage = `(() => {
 // TestHTMLInBrowser opens the HTML pages of the fixtures in a headless
 // Chromium and checks that each renders without a console error, an
 // exception or a request, and shows the verdict, the blocking hop
-// (highlighted) and the deciding rule; a hostile name shows as text.
+// (highlighted) and the deciding rule; a hostile name shows as text. It
+// checks a matrix heatmap the same way.
 func TestHTMLInBrowser(t *testing.T) {
 	t.Parallel()
 	browser := findBrowser(t)
@@ -170,6 +171,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if checked != 3 {
 		t.Fatalf("checked %d pages, want 3", checked)
 	}
+	checkHeatmap(t, bctx, probs, dir)
 }
 
 // renderInBrowser writes a's page to path, opens it and reads it; it
@@ -180,17 +182,25 @@ func renderInBrowser(t *testing.T, ctx context.Context, probs *pageProblems, pat
 	if err := (Formatter{Format: HTML}).Analysis(&buf, a); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+	return openInBrowser[browserPage](t, ctx, probs, path, buf.Bytes(), "#paths", readPage)
+}
+
+// openInBrowser writes page to path, opens it, waits for the element
+// ready names and returns what the script read evaluates to; it fails the
+// test on any problem the page causes.
+func openInBrowser[T any](t *testing.T, ctx context.Context, probs *pageProblems, path string, page []byte, ready, read string) T {
+	t.Helper()
+	if err := os.WriteFile(path, page, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	url := "file://" + path
 	probs.mu.Lock()
 	probs.page, probs.problems = url, nil
 	probs.mu.Unlock()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("#paths"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(ready))); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	got, err := chromedp.Run(ctx, chromedp.Evaluate[browserPage](readPage))
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[T](read))
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -200,4 +210,36 @@ func renderInBrowser(t *testing.T, ctx context.Context, probs *pageProblems, pat
 		t.Errorf("%s: %s", filepath.Base(path), p)
 	}
 	return got
+}
+
+// heatmapPage is what the test reads from a rendered heatmap.
+type heatmapPage struct {
+	Cells, Scripts int
+	BadColor       string
+	BadTitle       string
+}
+
+const readHeatmap = `(() => {
+  const bad = document.querySelector('#heatmap td.bad');
+  return {
+    Cells: document.querySelectorAll('#heatmap td.cell').length, Scripts: document.scripts.length,
+    BadColor: bad ? getComputedStyle(bad).backgroundColor : '', BadTitle: bad ? bad.title : '',
+  };
+})()`
+
+// checkHeatmap opens the heatmap of a grouped matrix and checks its cells
+// are drawn and coloured, with what decided each as its tooltip.
+func checkHeatmap(t *testing.T, ctx context.Context, probs *pageProblems, dir string) {
+	t.Helper()
+	m := fixtureMatrixGroups(false)
+	var buf bytes.Buffer
+	if err := (Formatter{Format: HTML}).MatrixGroups(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	got := openInBrowser[heatmapPage](t, ctx, probs, filepath.Join(dir, "heatmap.html"), buf.Bytes(), "#heatmap", readHeatmap)
+	want := heatmapPage{Cells: len(m.SourceGroups) * len(m.DestinationGroups), BadColor: "rgb(246, 179, 179)",
+		BadTitle: "NO_ROUTE_TO_DESTINATION at internet_gateway.igw"}
+	if got != want {
+		t.Errorf("heatmap shows %+v, want %+v", got, want)
+	}
 }

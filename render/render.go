@@ -9,7 +9,7 @@
 // path analyses, matrix.go and check.go for the matrix and check tables,
 // brief.go for one line per answer, textgrid.go for the tables' layout,
 // diagram.go (the model of a path's pictures), mermaid.go, dot.go, html.go
-// (with html_svg.go, its drawing), json.go,
+// (with html_svg.go, its drawing), matrix_html.go (a matrix heatmap), json.go,
 // json_diag.go, sarif.go (and sarif_diag.go), compact.go, junit.go.
 //
 // A Formatter picks the format; every writer reports the first write error
