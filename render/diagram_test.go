@@ -77,6 +77,9 @@ func TestMermaidEscapes(t *testing.T) {
 	if err := (Formatter{Format: Mermaid}).Analysis(&buf, hostileAnalysis()); err != nil {
 		t.Fatal(err)
 	}
+	if n := strings.Count(buf.String(), "%%"); n != 1 {
+		t.Errorf("%%%% %d times, want once (the comment): Mermaid takes %%%%{...}%%%% anywhere as a directive", n)
+	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 	for _, l := range lines {
 		if !mermaidLine.MatchString(l) {

@@ -133,18 +133,23 @@ func mermaidClass(h diagramHop) string {
 	return ""
 }
 
-// mermaidText escapes s for a quoted Mermaid label: every character but
-// letters, digits, space and . _ : / , ( ) - + * = @ becomes an entity
-// code (#34; for a double quote), which Mermaid decodes for display.
+// mermaidText escapes s for a quoted Mermaid label. Inside the quotes
+// Mermaid takes every character as text but these, which become entity
+// codes (https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters):
+// the double quote (it would end the label), < and & (HTML markup and
+// entities), # (Mermaid's own entity codes), the backquote (a Markdown
+// label) and % (Mermaid finds %%{...}%% directives anywhere in the text,
+// inside labels too). Everything else stays as it is, so labels read as
+// they are.
 func mermaidText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
-			strings.ContainsRune(" ._:/,()-+*=@", r)) {
+		switch r {
+		case '"', '<', '&', '#', '`', '%':
+			fmt.Fprintf(&b, "#%d;", r)
+		default:
 			b.WriteRune(r)
-			continue
 		}
-		fmt.Fprintf(&b, "#%d;", r)
 	}
 	return b.String()
 }
