@@ -36,6 +36,7 @@ type diagramHop struct {
 	rule      string // the text of the firewall rule that applied here
 	why       string // for a deciding hop that blocks without a firewall rule: the finding
 	firewall  bool   // a firewall decided here
+	undecided bool   // the firewall's decision is AMBIGUOUS (undecidable rules could change it)
 	header    string // the header this hop sends on, when it is the first or rewrites it
 	blocked   bool   // the packet stops here
 	decider   bool   // this hop decided the answer
@@ -93,6 +94,7 @@ func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPa
 		}
 		if h.FirewallRule != nil {
 			d.firewall, d.rule = true, clip(h.FirewallRule.Rule)
+			d.undecided = h.FirewallRule.Ambiguous
 		}
 		p.hops = append(p.hops, d)
 	}
@@ -101,11 +103,20 @@ func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPa
 
 // markDecider marks the hop that decided: the first hop that stops the
 // request (or else the reply); when nothing stops either, the first
-// firewall hop of the request (the rule that let it through).
+// firewall hop whose decision is AMBIGUOUS, or else the first firewall
+// hop of the request (the rule that let it through).
 func markDecider(paths []diagramPath) {
 	for _, p := range paths {
 		for i := range p.hops {
 			if p.hops[i].blocked && !p.hops[i].unreached {
+				p.hops[i].decider = true
+				return
+			}
+		}
+	}
+	for _, p := range paths {
+		for i := range p.hops {
+			if p.hops[i].undecided && !p.hops[i].unreached {
 				p.hops[i].decider = true
 				return
 			}

@@ -18,7 +18,8 @@ func TestPictures(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		a    *analyzer.Analysis
-	}{{"analysis", fixtureAnalysis()}, {"ports", fixturePorts()}, {"hostile", hostileAnalysis()}} {
+	}{{"analysis", fixtureAnalysis()}, {"ports", fixturePorts()}, {"hostile", hostileAnalysis()},
+		{"ambiguous", ambiguousPath()}} {
 		for _, f := range []struct {
 			format Format
 			ext    string
@@ -31,8 +32,8 @@ func TestPictures(t *testing.T) {
 			compared++
 		}
 	}
-	if compared != 9 {
-		t.Fatalf("compared %d pictures, want 9", compared)
+	if compared != 12 {
+		t.Fatalf("compared %d pictures, want 12", compared)
 	}
 }
 
@@ -170,6 +171,7 @@ func TestDecider(t *testing.T) {
 		{"request blocked", fixtureAnalysis(), "fwd", 4, true, "firewall_endpoint.fw_a"},
 		{"reply blocked", replyBlocked, "ret", 2, true, "internet_gateway.igw"},
 		{"reachable", fixturePorts(), "fwd", 1, false, ""},
+		{"ambiguous", ambiguousPath(), "fwd", 2, false, ""},
 	} {
 		paths := diagramPaths(c.a)
 		var got []string
@@ -188,6 +190,20 @@ func TestDecider(t *testing.T) {
 			t.Errorf("%s: blocking hop %q, want %q", c.name, b, c.wantBlocker)
 		}
 	}
+}
+
+// ambiguousPath is an AMBIGUOUS answer whose second firewall hop is the
+// undecidable one.
+func ambiguousPath() *analyzer.Analysis {
+	a := fixturePorts()
+	a.PortRanges = nil
+	a.Answer = ambiguousAnswer()
+	second := *a.ForwardPath[0]
+	rule := *second.FirewallRule
+	rule.Ambiguous, rule.Phase = true, "client data"
+	second.FirewallRule, second.Sequence, second.Component = &rule, 2, "firewall_endpoint.fw_b"
+	a.ForwardPath = append(a.ForwardPath, &second)
+	return a
 }
 
 // TestClip checks that labels are one bounded line.

@@ -101,6 +101,8 @@ func dotStyle(h diagramHop) string {
 	switch {
 	case h.decider && h.blocked:
 		return `, fillcolor="#ffe0e0", color="#c00000", penwidth=3`
+	case h.decider && h.undecided:
+		return `, fillcolor="#fff3c4", color="#a07800", penwidth=3`
 	case h.decider:
 		return `, fillcolor="#e0f0ff", color="#0050a0", penwidth=3`
 	case h.blocked && !h.unreached:

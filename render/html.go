@@ -97,6 +97,7 @@ svg .hop { fill: #ffffff; stroke: #555555; }
 svg .hop.blocked { fill: #ffe0e0; stroke: #c00000; }
 svg .hop.decider { stroke: #0050a0; stroke-width: 3px; fill: #e0f0ff; }
 svg .hop.decider.blocked { stroke: #c00000; fill: #ffe0e0; }
+svg .hop.decider.undecided { stroke: #a07800; fill: #fff3c4; }
 svg .hop.unreached { fill: #f4f4f4; stroke: #999999; stroke-dasharray: 4 3; }
 svg .edge { stroke: #333333; stroke-width: 1.5px; marker-end: url(#arrow); }
 svg .edge.unreached { stroke: #999999; stroke-dasharray: 4 3; }

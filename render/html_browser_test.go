@@ -78,6 +78,13 @@ func (p *pageProblems) listen(ev any) {
 	}
 }
 
+// The strokes of the deciding hop: it blocks, it passes, it is AMBIGUOUS.
+const (
+	red   = "rgb(192, 0, 0)"
+	blue  = "rgb(0, 80, 160)"
+	amber = "rgb(160, 120, 0)"
+)
+
 // browserPage is what the test reads from a rendered page.
 type browserPage struct {
 	Verdict, Blocking, Rule string
@@ -132,12 +139,13 @@ func TestHTMLInBrowser(t *testing.T) {
 		name                   string
 		a                      *analyzer.Analysis
 		verdict, blocking, hop string
-		firstTitle             string
+		firstTitle, stroke     string
 	}{
-		{"analysis", fixtureAnalysis(), "NOT_REACHABLE", "firewall_endpoint.fw_a", "fwd_4", "instance.web"},
+		{"analysis", fixtureAnalysis(), "NOT_REACHABLE", "firewall_endpoint.fw_a", "fwd_4", "instance.web", red},
 		{"hostile", hostileAnalysis(), "NOT_REACHABLE", "firewall_endpoint.fw_a" + hostile[:20], "fwd_4",
-			"instance.web" + hostile[:40]},
-		{"reachable", fixturePorts(), "REACHABLE", "", "fwd_1", "firewall_endpoint.fw_a"},
+			"instance.web" + hostile[:40], red},
+		{"reachable", fixturePorts(), "REACHABLE", "", "fwd_1", "firewall_endpoint.fw_a", blue},
+		{"ambiguous", ambiguousPath(), "AMBIGUOUS", "", "fwd_2", "firewall_endpoint.fw_a", amber},
 	} {
 		got := renderInBrowser(t, bctx, probs, filepath.Join(dir, c.name+".html"), c.a)
 		if got.Verdict != c.verdict {
@@ -152,12 +160,8 @@ func TestHTMLInBrowser(t *testing.T) {
 		if !strings.HasSuffix(got.DeciderClass, "#"+c.hop) || got.DeciderWidth <= 0 {
 			t.Errorf("%s: highlighted hop %q (width %v), want #%s drawn", c.name, got.DeciderClass, got.DeciderWidth, c.hop)
 		}
-		wantStroke := "rgb(0, 80, 160)"
-		if c.blocking != "" {
-			wantStroke = "rgb(192, 0, 0)"
-		}
-		if got.DeciderStroke != wantStroke {
-			t.Errorf("%s: highlighted hop's stroke %q, want %q", c.name, got.DeciderStroke, wantStroke)
+		if got.DeciderStroke != c.stroke {
+			t.Errorf("%s: highlighted hop's stroke %q, want %q", c.name, got.DeciderStroke, c.stroke)
 		}
 		if got.Scripts != 0 || got.Nodes != len(c.a.ForwardPath)+len(c.a.ReturnPath) {
 			t.Errorf("%s: %d scripts and %d hops drawn, want 0 and %d", c.name, got.Scripts, got.Nodes,
@@ -168,8 +172,8 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 		checked++
 	}
-	if checked != 3 {
-		t.Fatalf("checked %d pages, want 3", checked)
+	if checked != 4 {
+		t.Fatalf("checked %d pages, want 4", checked)
 	}
 	checkHeatmap(t, bctx, probs, dir)
 }

@@ -45,7 +45,8 @@ type svgBox struct {
 }
 
 // svgNode is a hop: a box with lines of text; Class is one of "hop",
-// "hop blocked", "hop decider blocked", "hop decider", "hop unreached".
+// "hop blocked", "hop decider blocked", "hop decider undecided",
+// "hop decider", "hop unreached".
 type svgNode struct {
 	ID         string
 	X, Y, W, H int
@@ -173,6 +174,8 @@ func nodeClass(h diagramHop) string {
 	switch {
 	case h.decider && h.blocked:
 		return "hop decider blocked"
+	case h.decider && h.undecided:
+		return "hop decider undecided"
 	case h.decider:
 		return "hop decider"
 	case h.blocked && !h.unreached:

@@ -95,12 +95,14 @@ func mermaidLabel(h diagramHop) string {
 // are written, with their styles.
 var mermaidClasses = [][2]string{
 	{"blocking", "fill:#ffe0e0,stroke:#c00000,stroke-width:3px"},
+	{"undecided", "fill:#fff3c4,stroke:#a07800,stroke-width:3px"},
 	{"allowing", "fill:#e0f0ff,stroke:#0050a0,stroke-width:3px"},
 	{"blocked", "fill:#ffe0e0,stroke:#c00000"},
 	{"unreached", "fill:#f4f4f4,stroke:#999999,stroke-dasharray:4 3,color:#777777"},
 }
 
-// writeMermaidClasses styles the deciding hop (blocking or allowing), the
+// writeMermaidClasses styles the deciding hop (blocking, undecided or
+// allowing), the
 // other hops that block, and the hops not reached.
 func writeMermaidClasses(w io.Writer, paths []diagramPath) {
 	members := map[string][]string{}
@@ -123,6 +125,8 @@ func mermaidClass(h diagramHop) string {
 	switch {
 	case h.decider && h.blocked:
 		return "blocking"
+	case h.decider && h.undecided:
+		return "undecided"
 	case h.decider:
 		return "allowing"
 	case h.blocked && !h.unreached:

@@ -73,7 +73,8 @@ func TestMermaidInBrowser(t *testing.T) {
 		t.Fatalf("VPCREACH_MERMAID_JS: %v", err)
 	}
 	browser := findBrowser(t)
-	cases := map[string]*analyzer.Analysis{"analysis": fixtureAnalysis(), "ports": fixturePorts(), "hostile": hostileAnalysis()}
+	cases := map[string]*analyzer.Analysis{"analysis": fixtureAnalysis(), "ports": fixturePorts(), "hostile": hostileAnalysis(),
+		"ambiguous": ambiguousPath()}
 	srcs := map[string]string{}
 	for name, a := range cases {
 		var buf bytes.Buffer
