@@ -220,3 +220,25 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// TestPicturesWithoutPath draws an answer with no hops (a CIDR answered
+// only by range): every format still writes a whole document.
+func TestPicturesWithoutPath(t *testing.T) {
+	t.Parallel()
+	a := emptyPath()
+	for format, want := range map[Format][]string{
+		Mermaid: {"flowchart TB\n"},
+		Dot:     {"digraph vpcreach {\n", "\n}\n"},
+		HTML:    {"Forward path (none)", "Return path (none)", "</html>\n"},
+	} {
+		var buf bytes.Buffer
+		if err := (Formatter{Format: format}).Analysis(&buf, a); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		for _, w := range want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s: no %q in\n%s", format, w, buf.String())
+			}
+		}
+	}
+}

@@ -20,7 +20,7 @@ func TestDotRenders(t *testing.T) {
 	}
 	checked := 0
 	for name, a := range map[string]*analyzer.Analysis{"analysis": fixtureAnalysis(), "ports": fixturePorts(),
-		"hostile": hostileAnalysis()} {
+		"hostile": hostileAnalysis(), "ambiguous": ambiguousPath(), "empty": emptyPath()} {
 		var in, out, errOut bytes.Buffer
 		if err := (Formatter{Format: Dot}).Analysis(&in, a); err != nil {
 			t.Fatal(err)
@@ -37,7 +37,7 @@ func TestDotRenders(t *testing.T) {
 		}
 		checked++
 	}
-	if checked != 3 {
-		t.Fatalf("checked %d graphs, want 3", checked)
+	if checked != 5 {
+		t.Fatalf("checked %d graphs, want 5", checked)
 	}
 }

@@ -74,7 +74,7 @@ func TestMermaidInBrowser(t *testing.T) {
 	}
 	browser := findBrowser(t)
 	cases := map[string]*analyzer.Analysis{"analysis": fixtureAnalysis(), "ports": fixturePorts(), "hostile": hostileAnalysis(),
-		"ambiguous": ambiguousPath()}
+		"ambiguous": ambiguousPath(), "empty": emptyPath()}
 	srcs := map[string]string{}
 	for name, a := range cases {
 		var buf bytes.Buffer
@@ -109,6 +109,13 @@ func TestMermaidInBrowser(t *testing.T) {
 			t.Errorf("%s: %+v, want no error, %d nodes and bold components, no script, %d blocking", r.Name, r, hops, blocking)
 		}
 	}
+}
+
+// emptyPath is an answer with no hops.
+func emptyPath() *analyzer.Analysis {
+	a := fixtureAnalysis()
+	a.Answer = blockedAnswer()
+	return a
 }
 
 // runMermaidHarness opens the harness page and waits for its results.
