@@ -16,8 +16,12 @@ import (
 // or is never reached. Every string in it comes from the topology, so
 // each format escapes it; labelMax bounds each.
 
-// labelMax bounds the runes of any one label in a picture.
-const labelMax = 160
+// labelMax bounds the runes of any one label in a picture; textMax the
+// deciding rule's text where a page shows it in full.
+const (
+	labelMax = 160
+	textMax  = 4096
+)
 
 // diagramPath is one direction of a path.
 type diagramPath struct {
@@ -34,6 +38,7 @@ type diagramHop struct {
 	detail    string // the route, rule or translation that applied
 	name      string // the component, as findings name it
 	rule      string // the text of the firewall rule that applied here
+	fullRule  string // the same, cut at textMax runes rather than labelMax
 	why       string // for a deciding hop that blocks without a firewall rule: the finding
 	firewall  bool   // a firewall decided here
 	undecided bool   // the firewall's decision is AMBIGUOUS (undecidable rules could change it)
@@ -94,6 +99,7 @@ func buildPath(id, title string, hops []*analyzer.Hop, unreached bool) diagramPa
 		}
 		if h.FirewallRule != nil {
 			d.firewall, d.rule = true, clip(h.FirewallRule.Rule)
+			d.fullRule = clipTo(h.FirewallRule.Rule, textMax)
 			d.undecided = h.FirewallRule.Ambiguous
 		}
 		p.hops = append(p.hops, d)
@@ -149,7 +155,7 @@ func decidingRule(paths []diagramPath) string {
 	for _, p := range paths {
 		for _, h := range p.hops {
 			if h.decider {
-				for _, s := range []string{h.rule, h.why} {
+				for _, s := range []string{h.fullRule, h.why} {
 					if s != "" {
 						return s
 					}
@@ -163,11 +169,14 @@ func decidingRule(paths []diagramPath) string {
 
 // clip makes s printable on one line (control characters and invalid
 // UTF-8 become U+FFFD) and cuts it to labelMax runes.
-func clip(s string) string {
+func clip(s string) string { return clipTo(s, labelMax) }
+
+// clipTo is clip with a bound of max runes.
+func clipTo(s string, max int) string {
 	var b strings.Builder
 	n := 0
 	for i, r := range s {
-		if n == labelMax {
+		if n == max {
 			b.WriteString("…")
 			break
 		}
