@@ -11,12 +11,20 @@ import (
 	"github.com/vpcreach/vpcreach/render/jsonwire"
 )
 
-// MatrixGroups writes a grouped reachability matrix to w: a table or the
-// jsonwire.MatrixGroups document. It returns the first write error.
+// MatrixGroupFormats are the formats of a grouped matrix:
+// AnalysisFormats and an HTML heatmap.
+func MatrixGroupFormats() []Format { return []Format{Table, JSON, HTML} }
+
+// MatrixGroups writes a grouped reachability matrix to w: a table, the
+// jsonwire.MatrixGroups document or an HTML heatmap. It returns the first
+// write error.
 func (f Formatter) MatrixGroups(w io.Writer, m *analyzer.MatrixGroups) error {
-	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
-		if f.format() == JSON {
+	return f.write(w, MatrixGroupFormats(), func(w io.Writer) error {
+		switch f.format() {
+		case JSON:
 			return writeMatrixGroupsJSON(w, m)
+		case HTML:
+			return writeMatrixHTML(w, m)
 		}
 		return writeMatrixGroupsTable(w, m)
 	})

@@ -7,7 +7,9 @@
 //
 // One file per format: table.go (and table_hop.go, table_ranges.go) for
 // path analyses, matrix.go and check.go for the matrix and check tables,
-// brief.go for one line per answer, textgrid.go for the tables' layout, json.go,
+// brief.go for one line per answer, textgrid.go for the tables' layout,
+// diagram.go (the model of a path's pictures), mermaid.go, dot.go, html.go
+// (with html_svg.go, its drawing), matrix_html.go (a matrix heatmap), json.go,
 // json_diag.go, sarif.go (and sarif_diag.go), compact.go, junit.go.
 //
 // A Formatter picks the format; every writer reports the first write error
@@ -33,10 +35,19 @@ const (
 	SARIF   Format = "sarif"
 	Compact Format = "compact"
 	JUnit   Format = "junit"
+	Mermaid Format = "mermaid"
+	Dot     Format = "dot"
+	HTML    Format = "html"
 )
 
-// AnalysisFormats are the formats of a path analysis and of a matrix.
+// AnalysisFormats are the formats of a matrix (and of a path analysis,
+// which also has the PathFormats pictures).
 func AnalysisFormats() []Format { return []Format{Table, JSON} }
+
+// PathFormats are the formats of a path analysis: AnalysisFormats and the
+// pictures of the path (a Mermaid flowchart, a Graphviz digraph, a
+// self-contained HTML page).
+func PathFormats() []Format { return []Format{Table, JSON, Mermaid, Dot, HTML} }
 
 // CheckFormats are the formats of check results.
 func CheckFormats() []Format { return []Format{Table, JSON, SARIF, Compact, JUnit} }
@@ -77,12 +88,20 @@ func (f Formatter) textOpts() textOpts {
 	return textOpts{width: max(w, minWidth), color: f.Color}
 }
 
-// Analysis writes the analysis of one path query to w: a table or the
-// jsonwire.Analysis document. It returns the first write error.
+// Analysis writes the analysis of one path query to w: a table, the
+// jsonwire.Analysis document, or a picture of both paths (Mermaid, DOT or
+// HTML). It returns the first write error.
 func (f Formatter) Analysis(w io.Writer, a *analyzer.Analysis) error {
-	return f.write(w, AnalysisFormats(), func(w io.Writer) error {
-		if f.format() == JSON {
+	return f.write(w, PathFormats(), func(w io.Writer) error {
+		switch f.format() {
+		case JSON:
 			return WriteJSON(w, AnalysisJSON(a))
+		case Mermaid:
+			return writeMermaid(w, a)
+		case Dot:
+			return writeDot(w, a)
+		case HTML:
+			return writeHTML(w, a)
 		}
 		if f.Brief {
 			return writeAnalysisBrief(w, a, f.textOpts())

@@ -48,7 +48,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 			if err != nil {
 				return withCode(exitError, err)
 			}
-			if err := checkChoice("--format", f.format, "table", "json"); err != nil {
+			if err := checkChoice("--format", f.format, "table", "json", "mermaid", "dot", "html"); err != nil {
 				return withCode(exitError, err)
 			}
 			if err := f.text.check(cmd, f.format); err != nil {
@@ -84,7 +84,7 @@ func (c *cli) analyzePathCmd() *cobra.Command {
 	fl.StringVar(&f.app, "app", "", "application protocol (tls, http, dns, ..., none); default: by port")
 	fl.StringVar(&f.sni, "sni", "", "TLS server name the client sends")
 	fl.StringVar(&f.httpHost, "http-host", "", "HTTP Host header the client sends")
-	fl.StringVar(&f.format, "format", "table", "output format: table or json")
+	fl.StringVar(&f.format, "format", "table", "output format: table, json, or a picture: mermaid, dot or html")
 	fl.StringVar(&f.expect, "expect", "", "exit 2 unless the verdict is this: reachable or unreachable")
 	f.text.add(cmd)
 	return cmd

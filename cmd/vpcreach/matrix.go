@@ -89,7 +89,7 @@ func (c *cli) analyzeMatrixCmd() *cobra.Command {
 	fl.StringVar(&f.protocol, "protocol", "tcp", "tcp, udp or icmp")
 	fl.IntVar(&f.port, "port", 0, "destination port (omit for every port)")
 	fl.StringVar(&f.by, "by", "subnet", "endpoints: subnet or instance")
-	fl.StringVar(&f.format, "format", "table", "output format: table or json")
+	fl.StringVar(&f.format, "format", "table", "output format: table, json or html (a heatmap)")
 	fl.BoolVar(&f.expand, "expand", false, "list every pair as it is answered instead of grouping")
 	fl.StringArrayVar(&f.from, "from", nil, "keep the sources whose name matches this pattern (repeatable)")
 	fl.StringArrayVar(&f.to, "to", nil, "keep the destinations whose name matches this pattern (repeatable)")
@@ -107,7 +107,7 @@ func (c *cli) matrixGrouped(ctx context.Context, net *analyzer.Network, p *analy
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return withCode(exitError, err)
 	}
-	if err != nil && (m == nil || format.Format == render.JSON) {
+	if err != nil && (m == nil || format.Format == render.JSON || format.Format == render.HTML) {
 		return withCode(exitInterrupted, fmt.Errorf("interrupted before every source was answered; nothing written"))
 	}
 	if werr := format.MatrixGroups(c.stdout, m); werr != nil {
@@ -192,8 +192,11 @@ func (f *matrixFlags) query(cmd *cobra.Command) (analyzer.MatrixQuery, error) {
 	if f.by == "instance" {
 		q.By = analyzer.MatrixByInstance
 	}
-	if err := checkChoice("--format", f.format, "table", "json"); err != nil {
+	if err := checkChoice("--format", f.format, "table", "json", "html"); err != nil {
 		return q, err
+	}
+	if f.format == "html" && f.expand {
+		return q, fmt.Errorf("--expand lists the pairs as they are answered, as a table or JSON; --format html draws the groups")
 	}
 	if cmd.Flags().Changed("port") {
 		if err := portFlag("--port", f.port, 0); err != nil {
